@@ -3,8 +3,8 @@ package io.osop.temporal.pipeline;
 import java.util.List;
 
 /**
- * A validated, resolved pipeline: the pinned definition a run interprets. A run never re-reads
- * the file it came from.
+ * A validated, resolved pipeline: the pinned definition a run interprets. A run never re-reads the
+ * file it came from.
  *
  * @param pipelineId the OSOP {@code id}
  * @param name the OSOP {@code name}

@@ -17,8 +17,7 @@ public interface ModelRegistry {
    * Copies a model in as a version; registering the same version again with the same bytes is a
    * no-op.
    */
-  String register(String version, String modelUri, Map<String, String> labels)
-      throws IOException;
+  String register(String version, String modelUri, Map<String, String> labels) throws IOException;
 
   /** The URI of a version's model file. */
   String modelUri(String version);

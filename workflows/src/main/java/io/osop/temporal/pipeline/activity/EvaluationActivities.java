@@ -33,7 +33,8 @@ public interface EvaluationActivities {
    * @param metrics the candidate's metrics by name
    * @param baseline the baseline's metrics by name
    * @param baselineModel the baseline model's version, or {@code majority-class}
-   * @param baselineKind {@code production} or {@code majority-class} when no production model exists
+   * @param baselineKind {@code production} or {@code majority-class} when no production model
+   *     exists
    * @param testRows rows scored
    * @param reportUri where the full report is kept
    */

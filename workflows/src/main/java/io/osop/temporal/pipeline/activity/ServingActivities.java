@@ -58,7 +58,8 @@ public interface ServingActivities {
    * @param p99Millis p99 latency of the canary
    * @param detail one line on what was seen
    */
-  record ServingHealth(boolean healthy, long requests, long errors, double p99Millis, String detail) {}
+  record ServingHealth(
+      boolean healthy, long requests, long errors, double p99Millis, String detail) {}
 
   /**
    * @param run the run whose canary is undone
