@@ -3,6 +3,7 @@ package io.osop.temporal.activities.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,18 @@ public interface ObjectStore {
 
   /** Deletes an object; does nothing when it does not exist. */
   void delete(String key) throws IOException;
+
+  /**
+   * Replaces a small object only if its generation is still {@code expectedGeneration} (0: the
+   * object must not exist yet); returns false, changing nothing, when another writer came first.
+   * Pointers such as {@code models/production/latest} are moved with it.
+   */
+  boolean replace(String key, byte[] bytes, long expectedGeneration) throws IOException;
+
+  /** The object's file on this machine when the store keeps objects as local files. */
+  default Optional<Path> localPath(String key) {
+    return Optional.empty();
+  }
 
   /** Writes a small object in one call. */
   default void write(String key, byte[] bytes) throws IOException {
