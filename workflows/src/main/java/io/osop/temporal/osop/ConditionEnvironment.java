@@ -12,6 +12,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.common.types.StructType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import io.osop.temporal.pipeline.Handler;
@@ -83,6 +84,7 @@ public final class ConditionEnvironment {
     var builder =
         CelCompilerFactory.standardCelCompilerBuilder()
             .setOptions(OPTIONS)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .setTypeProvider(new FixedTypes(types))
             .setResultType(SimpleType.BOOL)
             .addVar(OUTPUTS, outputsType)

@@ -35,7 +35,7 @@ final class GraphChecker {
     checkJoins(graph);
     int[] component = graph.components();
     checkCycles(graph, component);
-    checkReachability(graph, component);
+    checkReachability(pipeline, graph, component);
   }
 
   private void checkDuplicateIds(OsopPipeline pipeline) {
@@ -215,29 +215,30 @@ final class GraphChecker {
   }
 
   /**
-   * Entry nodes are those without incoming edges; a cycle nothing leads into (already reported as a
-   * cycle) counts as an entry too, so its nodes are not reported twice.
+   * Entry nodes are those without incoming edges. In a graph without cycles every node is reachable
+   * from one, so what this finds is a cycle nothing leads into and the nodes after it; a pipeline
+   * without any entry node gets one error instead of one per node. A node without any edge in a
+   * pipeline that has edges is probably missing one (it would start at once): a warning.
    */
-  private void checkReachability(PipelineGraph graph, int[] component) {
-    boolean[] reached = new boolean[graph.size()];
-    boolean[] enteredFromOutside = new boolean[graph.size()];
-    for (int i = 0; i < graph.size(); i++) {
-      for (OsopEdge edge : graph.incoming(i)) {
-        if (component[graph.source(edge)] != component[i]) {
-          enteredFromOutside[component[i]] = true;
-        }
-      }
+  private void checkReachability(OsopPipeline pipeline, PipelineGraph graph, int[] component) {
+    if (graph.size() == 0) {
+      return;
     }
+    boolean[] reached = new boolean[graph.size()];
     Deque<Integer> stack = new ArrayDeque<>();
     Set<String> entries = new TreeSet<>();
     for (int i = 0; i < graph.size(); i++) {
       if (graph.incoming(i).isEmpty()) {
         entries.add(graph.node(i).id());
-      }
-      if (graph.incoming(i).isEmpty() || !enteredFromOutside[component[i]]) {
         reached[i] = true;
         stack.push(i);
       }
+    }
+    if (entries.isEmpty()) {
+      findings.error(
+          pipeline.positionOf("nodes"),
+          "no entry node: every node has an incoming edge, so nothing can start");
+      return;
     }
     while (!stack.isEmpty()) {
       for (OsopEdge edge : graph.outgoing(stack.pop())) {
@@ -248,16 +249,33 @@ final class GraphChecker {
         }
       }
     }
+    int[] componentSize = new int[graph.size()];
+    for (int c : component) {
+      componentSize[c]++;
+    }
     for (int i = 0; i < graph.size(); i++) {
+      OsopNode node = graph.node(i);
       if (!reached[i]) {
-        OsopNode node = graph.node(i);
         findings.error(
             node.positionOf("id"),
             "node '"
                 + node.id()
                 + "' cannot be reached from any entry node ("
                 + abbreviate(List.copyOf(entries))
-                + ")");
+                + ")"
+                + (componentSize[component[i]] > 1
+                    ? "; it lies on a cycle that nothing leads into"
+                    : "; only nodes on a cycle that nothing leads into come before it"));
+      } else if (graph.size() > 1
+          && !pipeline.edges().isEmpty()
+          && graph.incoming(i).isEmpty()
+          && graph.outgoing(i).isEmpty()) {
+        findings.warning(
+            node.positionOf("id"),
+            "node '"
+                + node.id()
+                + "' has no edges, so it starts at once beside the entry nodes; is an edge"
+                + " missing?");
       }
     }
   }

@@ -19,7 +19,13 @@ final class YamlErrorMessages {
     String context = e.getContext() == null ? "" : e.getContext().strip();
     Mark mark = markOf(e);
     String line = mark == null ? "" : lineAt(source, mark.getIndex());
-    if (problem.contains("'\\t'") || problem.contains("tab")) {
+    if (problem.contains("Global tag is not allowed")) {
+      return "the tag "
+          + problem.substring(problem.indexOf(':') + 1).strip()
+          + " is not allowed; pipeline files use plain strings, numbers, booleans, lists and"
+          + " mappings";
+    }
+    if (problem.contains("'\\t") || problem.toLowerCase(Locale.ROOT).contains("tab")) {
       return "a tab character is used for indentation or separation here; YAML indents with"
           + " spaces only";
     }
