@@ -99,7 +99,13 @@ public final class DatasetReader {
       String[] cells = line.split(",", -1);
       if (cells.length != width + 2) {
         throw new InvalidDatasetException(
-            uri + ":" + lineNumber + ": expected " + (width + 2) + " columns, found " + cells.length);
+            uri
+                + ":"
+                + lineNumber
+                + ": expected "
+                + (width + 2)
+                + " columns, found "
+                + cells.length);
       }
       float[] row = new float[width];
       for (int column = 0; column < width; column++) {
@@ -117,7 +123,8 @@ public final class DatasetReader {
   }
 
   private static float number(String cell, String uri, int line, int column) {
-    String where = uri + ":" + line + ":" + (column + 1) + ": '" + cell + "' is not a finite number";
+    String where =
+        uri + ":" + line + ":" + (column + 1) + ": '" + cell + "' is not a finite number";
     float value;
     try {
       value = Float.parseFloat(cell);

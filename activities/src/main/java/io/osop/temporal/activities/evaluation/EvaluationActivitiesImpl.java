@@ -83,7 +83,8 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
       baselineKind = PRODUCTION;
     } else {
       LabelledRows train = datasets.split(manifest, "train");
-      baseline = evaluator.evaluate(MajorityClassPredictor.fromLabels(train.labels()), test, metrics);
+      baseline =
+          evaluator.evaluate(MajorityClassPredictor.fromLabels(train.labels()), test, metrics);
       baselineKind = MajorityClassPredictor.NAME;
     }
 

@@ -19,8 +19,7 @@ public final class JsonDocuments {
   private static final int MAX_ATTEMPTS = 20;
 
   private final ObjectStore store;
-  private final ObjectMapper mapper =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Creates the documents view of a store. */
   public JsonDocuments(ObjectStore store) {
@@ -46,8 +45,8 @@ public final class JsonDocuments {
   }
 
   /**
-   * Writes a document once: returns true when this call wrote it, false when the key already held
-   * a document (which is left as it is).
+   * Writes a document once: returns true when this call wrote it, false when the key already held a
+   * document (which is left as it is).
    */
   public boolean createIfAbsent(String key, Object value) throws IOException {
     try {

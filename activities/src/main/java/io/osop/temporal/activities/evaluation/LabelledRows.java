@@ -30,10 +30,7 @@ public record LabelledRows(String source, float[][] features, int[] labels, Stri
   public LabelledRows head(int count) {
     int n = Math.min(count, size());
     return new LabelledRows(
-        source,
-        Arrays.copyOf(features, n),
-        Arrays.copyOf(labels, n),
-        Arrays.copyOf(groups, n));
+        source, Arrays.copyOf(features, n), Arrays.copyOf(labels, n), Arrays.copyOf(groups, n));
   }
 
   /** These rows followed by the other's. */

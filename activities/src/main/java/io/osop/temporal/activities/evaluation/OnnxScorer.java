@@ -77,10 +77,7 @@ public final class OnnxScorer implements Predictor {
     }
     if (inputs.size() != 1) {
       throw new ModelScoringException(
-          "ONNX model must have exactly one input, found "
-              + inputs.keySet()
-              + ": model="
-              + name);
+          "ONNX model must have exactly one input, found " + inputs.keySet() + ": model=" + name);
     }
     return inputs.entrySet().iterator().next();
   }
@@ -145,7 +142,12 @@ public final class OnnxScorer implements Predictor {
     int width = rows[0].length;
     if (declaredWidth >= 0 && width != declaredWidth) {
       throw new ModelScoringException(
-          "ONNX model expects " + declaredWidth + " features per row, got " + width + ": model=" + name);
+          "ONNX model expects "
+              + declaredWidth
+              + " features per row, got "
+              + width
+              + ": model="
+              + name);
     }
     FloatBuffer buffer = FloatBuffer.allocate(rows.length * width);
     for (float[] row : rows) {

@@ -53,8 +53,7 @@ class OfflineEvaluationTest {
     datasetUri = TestDatasets.copy(store, "tiny", "runs/wf-1/prepare_data/dataset");
     // Predicts 1 exactly when x1 >= x2: sigmoid(x1 - x2) >= 0.5.
     candidateUri = store.uri("runs/wf-1/train_model/model.onnx");
-    store.write(
-        "runs/wf-1/train_model/model.onnx", LogisticOnnxModel.of(new float[] {1, -1}, 0));
+    store.write("runs/wf-1/train_model/model.onnx", LogisticOnnxModel.of(new float[] {1, -1}, 0));
   }
 
   @AfterEach

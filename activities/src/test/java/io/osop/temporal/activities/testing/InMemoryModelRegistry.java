@@ -48,7 +48,8 @@ public final class InMemoryModelRegistry implements ModelRegistry {
   }
 
   @Override
-  public synchronized boolean compareAndSet(String pointer, String expectedCurrent, String version) {
+  public synchronized boolean compareAndSet(
+      String pointer, String expectedCurrent, String version) {
     if (!Objects.equals(pointers.get(pointer), expectedCurrent)) {
       return false;
     }

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Puts dataset fixtures from src/test/resources into a store, as prepare-data would lay them out. */
+/**
+ * Puts dataset fixtures from src/test/resources into a store, as prepare-data would lay them out.
+ */
 public final class TestDatasets {
 
   private static final List<String> FILES =
@@ -15,7 +17,8 @@ public final class TestDatasets {
   private TestDatasets() {}
 
   /**
-   * Copies the fixture folder {@code datasets/<name>} under {@code key} and returns the dataset URI.
+   * Copies the fixture folder {@code datasets/<name>} under {@code key} and returns the dataset
+   * URI.
    */
   public static String copy(ObjectStore store, String name, String key) {
     try {
