@@ -56,10 +56,10 @@ public record ShadowSettings(
         positive(c, "duration_hours", 24, where));
   }
 
-  private static double share(Map<String, Object> c, String key, double fallback, String nodeId) {
+  private static double share(Map<String, Object> c, String key, double fallback, String where) {
     double value = number(c, key, fallback, where);
     if (!(value >= 0 && value <= 1)) {
-      throw invalid(nodeId, key, c.get(key), "a number in [0, 1]");
+      throw invalid(where, key, c.get(key), "a number in [0, 1]");
     }
     return value;
   }
@@ -91,7 +91,7 @@ public record ShadowSettings(
     throw invalid(id, key, value, "a number");
   }
 
-  private static String text(Map<String, Object> c, String key, String fallback, String nodeId) {
+  private static String text(Map<String, Object> c, String key, String fallback, String where) {
     Object value = c.get(key);
     if (value == null) {
       return fallback;
@@ -99,12 +99,12 @@ public record ShadowSettings(
     if (value instanceof String string && !string.isBlank()) {
       return string;
     }
-    throw invalid(nodeId, key, value, "a non-empty string");
+    throw invalid(where, key, value, "a non-empty string");
   }
 
-  private static ApplicationFailure invalid(String nodeId, String key, Object value, String want) {
+  private static ApplicationFailure invalid(String where, String key, Object value, String want) {
     return ApplicationFailure.newNonRetryableFailure(
-        nodeId + " config." + key + " must be " + want + ", got " + value,
+        where + " config." + key + " must be " + want + ", got " + value,
         ScoringFailures.INVALID_CONFIG);
   }
 }
