@@ -60,7 +60,7 @@ public record LocalServingSettings(
    * Settings from configuration entries named like this record's components (for example {@code
    * candidateLabelNoise=0.3}); absent entries keep their defaults, unknown names are refused.
    */
-  public static LocalServingSettings fromMap(Map<String, String> entries) {
+  public static LocalServingSettings fromMap(Map<String, ?> entries) {
     for (String key : entries.keySet()) {
       if (!KEYS.contains(key)) {
         throw new IllegalArgumentException(
@@ -92,8 +92,9 @@ public record LocalServingSettings(
   }
 
   private static <T> T value(
-      Map<String, String> entries, String key, Function<String, T> parse, T fallback) {
-    String raw = entries.get(key);
+      Map<String, ?> entries, String key, Function<String, T> parse, T fallback) {
+    Object value = entries.get(key);
+    String raw = value == null ? null : value.toString();
     if (raw == null || raw.isBlank()) {
       return fallback;
     }

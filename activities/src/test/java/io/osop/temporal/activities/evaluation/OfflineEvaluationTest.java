@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.osop.temporal.activities.testing.InMemoryModelRegistry;
-import io.osop.temporal.activities.testing.InMemoryObjectStore;
+import io.osop.temporal.activities.serving.ObjectStoreModelRegistry;
+import io.osop.temporal.activities.storage.LocalObjectStore;
 import io.osop.temporal.activities.testing.LogisticOnnxModel;
 import io.osop.temporal.activities.testing.TestDatasets;
+import io.osop.temporal.activities.testing.TestModels;
 import io.osop.temporal.pipeline.activity.EvaluationActivities;
 import io.osop.temporal.pipeline.activity.EvaluationActivities.EvaluateRequest;
 import io.osop.temporal.pipeline.activity.EvaluationActivities.Evaluation;
@@ -19,11 +20,13 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OfflineEvaluationTest {
 
@@ -31,8 +34,9 @@ class OfflineEvaluationTest {
       List.of("accuracy", "f1", "p99_latency", "demographic_parity");
   private static final RunRef RUN = new RunRef("wf-1", "argo-ml-training", "/tmp");
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
-  private final InMemoryModelRegistry registry = new InMemoryModelRegistry(store);
+  @TempDir Path root;
+  private LocalObjectStore store;
+  private ObjectStoreModelRegistry registry;
   private TestActivityEnvironment environment;
   private EvaluationActivities activities;
   private String datasetUri;
@@ -40,6 +44,8 @@ class OfflineEvaluationTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    store = new LocalObjectStore(root);
+    registry = new ObjectStoreModelRegistry(store);
     environment = TestActivityEnvironment.newInstance();
     environment.registerActivitiesImplementations(
         new EvaluationActivitiesImpl(store, registry, new EvaluationSettings(4, 2, 20, 5)));
@@ -92,8 +98,8 @@ class OfflineEvaluationTest {
   @Test
   void comparesAgainstTheProductionModelTheRegistryPointerNames() throws Exception {
     // Predicts 1 exactly when x1 >= 1.5: right on 6 of the 10 test rows.
-    registry.registerBytes("v-prod", LogisticOnnxModel.flat(new float[] {1, 0}, -1.5f));
-    registry.compareAndSet("models/production/latest", null, "v-prod");
+    TestModels.registerAsProduction(
+        store, registry, "v-prod", LogisticOnnxModel.flat(new float[] {1, 0}, -1.5f));
 
     Evaluation evaluation = activities.evaluate(request(candidateUri, List.of("accuracy")));
 

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.osop.temporal.activities.serving.EndpointState.Revision;
-import io.osop.temporal.activities.testing.InMemoryModelRegistry;
-import io.osop.temporal.activities.testing.InMemoryObjectStore;
+import io.osop.temporal.activities.storage.LocalObjectStore;
 import io.osop.temporal.activities.testing.LogisticOnnxModel;
 import io.osop.temporal.activities.testing.SyntheticDataset;
 import io.osop.temporal.pipeline.activity.RunRef;
@@ -19,10 +18,12 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CanaryDeploymentTest {
 
@@ -30,8 +31,9 @@ class CanaryDeploymentTest {
   private static final RunRef FIRST_RUN = new RunRef("wf-1", "argo-ml-training", "/tmp");
   private static final RunRef SECOND_RUN = new RunRef("wf-2", "argo-ml-training", "/tmp");
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
-  private final InMemoryModelRegistry registry = new InMemoryModelRegistry(store);
+  @TempDir Path root;
+  private LocalObjectStore store;
+  private ObjectStoreModelRegistry registry;
   private TestActivityEnvironment environment;
   private LocalServingBackend backend;
   private ServingActivities activities;
@@ -41,6 +43,8 @@ class CanaryDeploymentTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    store = new LocalObjectStore(root);
+    registry = new ObjectStoreModelRegistry(store);
     datasetUri = SyntheticDataset.write(store, "runs/wf/prepare_data/dataset", 50, 20, 100, 3);
     firstModel = store.uri("runs/wf-1/train_model/model.onnx");
     store.write("runs/wf-1/train_model/model.onnx", LogisticOnnxModel.of(new float[] {1, 0}, 0));

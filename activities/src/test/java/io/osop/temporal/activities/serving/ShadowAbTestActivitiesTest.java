@@ -3,10 +3,10 @@ package io.osop.temporal.activities.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.osop.temporal.activities.testing.InMemoryModelRegistry;
-import io.osop.temporal.activities.testing.InMemoryObjectStore;
+import io.osop.temporal.activities.storage.LocalObjectStore;
 import io.osop.temporal.activities.testing.LogisticOnnxModel;
 import io.osop.temporal.activities.testing.SyntheticDataset;
+import io.osop.temporal.activities.testing.TestModels;
 import io.osop.temporal.pipeline.activity.RunRef;
 import io.osop.temporal.pipeline.activity.ShadowTrafficActivities;
 import io.osop.temporal.pipeline.activity.ShadowTrafficActivities.AbAnalysis;
@@ -21,6 +21,7 @@ import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShadowAbTestActivitiesTest {
 
@@ -35,8 +37,9 @@ class ShadowAbTestActivitiesTest {
   private static final Map<String, Object> CONFIG =
       Map.of("traffic_split", 0.5, "duration_hours", 24);
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
-  private final InMemoryModelRegistry registry = new InMemoryModelRegistry(store);
+  @TempDir Path root;
+  private LocalObjectStore store;
+  private ObjectStoreModelRegistry registry;
   private TestActivityEnvironment environment;
   private ReplaySessions sessions;
   private ShadowTrafficActivities activities;
@@ -45,13 +48,15 @@ class ShadowAbTestActivitiesTest {
 
   @BeforeEach
   void setUp() throws Exception {
+    store = new LocalObjectStore(root);
+    registry = new ObjectStoreModelRegistry(store);
     datasetUri =
         SyntheticDataset.write(store, "runs/wf-ab/prepare_data/dataset", 200, 500, 1500, 11);
     // The candidate learns the true rule; production looks at x1 alone.
     candidateUri = store.uri("runs/wf-ab/train_model/model.onnx");
     store.write("runs/wf-ab/train_model/model.onnx", LogisticOnnxModel.of(new float[] {1, -1}, 0));
-    registry.registerBytes("v-prod", LogisticOnnxModel.of(new float[] {1, 0}, -0.5f));
-    registry.compareAndSet("models/production/latest", null, "v-prod");
+    TestModels.registerAsProduction(
+        store, registry, "v-prod", LogisticOnnxModel.of(new float[] {1, 0}, -0.5f));
   }
 
   private void startEnvironment(LocalServingSettings settings) {

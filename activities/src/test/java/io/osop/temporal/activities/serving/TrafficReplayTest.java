@@ -8,31 +8,36 @@ import io.osop.temporal.activities.evaluation.DatasetManifest;
 import io.osop.temporal.activities.evaluation.DatasetReader;
 import io.osop.temporal.activities.evaluation.LabelledRows;
 import io.osop.temporal.activities.serving.OnlineMetrics.WindowSample;
-import io.osop.temporal.activities.testing.InMemoryModelRegistry;
-import io.osop.temporal.activities.testing.InMemoryObjectStore;
+import io.osop.temporal.activities.storage.LocalObjectStore;
 import io.osop.temporal.activities.testing.LogisticOnnxModel;
 import io.osop.temporal.activities.testing.SyntheticDataset;
+import io.osop.temporal.activities.testing.TestModels;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrafficReplayTest {
 
   private static final int TRAFFIC_ROWS = 2000;
 
-  private final InMemoryObjectStore store = new InMemoryObjectStore();
-  private final InMemoryModelRegistry registry = new InMemoryModelRegistry(store);
+  @TempDir Path root;
+  private LocalObjectStore store;
+  private ObjectStoreModelRegistry registry;
   private ReplaySessions sessions;
   private String datasetUri;
   private String candidateUri;
 
   @BeforeEach
   void setUp() throws Exception {
+    store = new LocalObjectStore(root);
+    registry = new ObjectStoreModelRegistry(store);
     datasetUri = SyntheticDataset.write(store, "runs/wf/prepare_data/dataset", 200, 500, 1500, 7);
     candidateUri = store.uri("runs/wf/train_model/model.onnx");
     store.write("runs/wf/train_model/model.onnx", LogisticOnnxModel.of(new float[] {1, -1}, 0));
-    registry.registerBytes("v-prod", LogisticOnnxModel.flat(new float[] {1, 0}, -0.5f));
-    registry.compareAndSet("models/production/latest", null, "v-prod");
+    TestModels.registerAsProduction(
+        store, registry, "v-prod", LogisticOnnxModel.flat(new float[] {1, 0}, -0.5f));
   }
 
   @AfterEach
@@ -146,7 +151,7 @@ class TrafficReplayTest {
 
   @Test
   void withoutAProductionModelTheMajorityClassIsCompared() throws Exception {
-    InMemoryModelRegistry empty = new InMemoryModelRegistry(store);
+    ObjectStoreModelRegistry empty = new ObjectStoreModelRegistry(store, "other-models");
     sessions = new ReplaySessions(store, empty, new LocalServingSettings(0, 50, 0, 0, 0, 0, false));
     new LocalTrafficMirror(sessions)
         .start("session-m", "default", candidateUri, 1.0, datasetUri, 24);
