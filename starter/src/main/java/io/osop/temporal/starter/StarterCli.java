@@ -1,5 +1,6 @@
 package io.osop.temporal.starter;
 
+import io.osop.temporal.starter.dev.DevCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GraphCommand.class,
+      DevCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class StarterCli implements Runnable {
