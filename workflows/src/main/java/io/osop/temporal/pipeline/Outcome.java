@@ -10,8 +10,8 @@ public enum Outcome {
   /** A deploy-serving node succeeded and no rollback node ran. */
   PROMOTED,
   /**
-   * The candidate never reached traffic and was not deployed: a rollback node ran before any A/B
-   * or deploy node started (the seed's "below baseline" path), or no deploy node ran.
+   * The candidate never reached traffic and was not deployed: a rollback node ran before any A/B or
+   * deploy node started (the seed's "below baseline" path), or no deploy node ran.
    */
   REJECTED,
   /**
@@ -19,7 +19,9 @@ public enum Outcome {
    * node had started, or the A/B node ended the mirroring and no deploy node ran.
    */
   ROLLED_BACK,
-  /** The graph has no deploy-serving and no rollback node, and every node finished or was skipped. */
+  /**
+   * The graph has no deploy-serving and no rollback node, and every node finished or was skipped.
+   */
   COMPLETED,
   /** A node failed after its retries with no failure edge taken, or a condition failed. */
   FAILED,

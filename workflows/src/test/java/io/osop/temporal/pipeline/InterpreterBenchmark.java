@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures the interpreter against hand-written workflows making the same calls: the seed graph, a
- * 200-node chain and a 100-wide fan-out, with no-op activities, in one process on the
- * time-skipping test server. It reports and asserts nothing about time; run it with {@code ./mvnw
- * -pl workflows -am test -Dgroups=benchmark -DexcludedGroups=none -Dtest=InterpreterBenchmark
+ * 200-node chain and a 100-wide fan-out, with no-op activities, in one process on the time-skipping
+ * test server. It reports and asserts nothing about time; run it with {@code ./mvnw -pl workflows
+ * -am test -Dgroups=benchmark -DexcludedGroups=none -Dtest=InterpreterBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. The table goes to the log and to {@code
  * workflows/target/benchmark/interpreter.md}.
  */
