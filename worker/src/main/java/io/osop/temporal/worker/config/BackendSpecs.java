@@ -39,10 +39,13 @@ final class BackendSpecs {
                 Set.of("image"),
                 Set.of(
                     "namespace",
+                    "service_account",
+                    "working_dir",
                     "node_selector",
                     "tolerations",
-                    "service_account",
-                    "ttl_seconds_after_finished"))));
+                    "active_deadline_seconds",
+                    "ttl_seconds_after_finished",
+                    "poll_interval"))));
     specs.put("serving", Map.of("local", new Spec(Set.of(), Set.of()), "kserve", namespaced()));
     specs.put("traffic", Map.of("local", new Spec(Set.of(), Set.of()), "istio", namespaced()));
     specs.put(

@@ -1,5 +1,6 @@
 package io.osop.temporal.worker.config;
 
+import io.osop.temporal.pipeline.ActivityDefaults;
 import io.osop.temporal.pipeline.Handler;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.Map;
  * @param temporal the Temporal connection
  * @param backends the backend behind each interface
  * @param limits the most activities of each handler this worker runs at once
- * @param activityDefaults timeouts and retries per handler when a node sets none
+ * @param activityDefaults timeouts and retries per handler (and for compensations) when a node sets
+ *     none
  * @param httpPort the port of /metrics, /healthz and /readyz (0: any free port)
  * @param shutdownGrace how long running activities may take to finish on SIGTERM
  */
@@ -23,7 +25,7 @@ public record WorkerConfig(
     TemporalSettings temporal,
     BackendSettings backends,
     Map<Handler, Integer> limits,
-    Map<Handler, HandlerDefaults> activityDefaults,
+    ActivityDefaults activityDefaults,
     int httpPort,
     Duration shutdownGrace) {
 
@@ -81,20 +83,4 @@ public record WorkerConfig(
       Backend serving,
       Backend traffic,
       Backend metrics) {}
-
-  /**
-   * Activity timeouts and retries a handler uses when its node sets none.
-   *
-   * @param startToClose the longest one attempt may run
-   * @param heartbeat the longest gap between heartbeats before an attempt counts as lost
-   * @param maximumAttempts attempts in all, including the first
-   * @param initialInterval the wait before the first retry
-   * @param backoffCoefficient growth of the wait between retries
-   */
-  public record HandlerDefaults(
-      Duration startToClose,
-      Duration heartbeat,
-      int maximumAttempts,
-      Duration initialInterval,
-      double backoffCoefficient) {}
 }

@@ -1,8 +1,9 @@
 package io.osop.temporal.worker.config;
 
+import io.osop.temporal.pipeline.ActivityDefaults;
+import io.osop.temporal.pipeline.ActivityDefaults.Settings;
 import io.osop.temporal.pipeline.Handler;
 import io.osop.temporal.worker.config.WorkerConfig.BackendSettings;
-import io.osop.temporal.worker.config.WorkerConfig.HandlerDefaults;
 import io.osop.temporal.worker.config.WorkerConfig.TemporalSettings;
 import io.osop.temporal.worker.config.WorkerConfig.TlsSettings;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class WorkerConfigLoader {
     TemporalSettings temporal = temporal(root.section("temporal"));
     BackendSettings backends = backends(root.section("backends"));
     Map<Handler, Integer> limits = limits(root.section("limits"));
-    Map<Handler, HandlerDefaults> defaults = activityDefaults(root.section("activity_defaults"));
+    ActivityDefaults defaults = activityDefaults(root.section("activity_defaults"));
     ConfigSection http = root.section("http");
     int port = http.integer("port", 8080, 0, 65535);
     http.rejectUnread();
@@ -173,26 +174,34 @@ public final class WorkerConfigLoader {
     return limits;
   }
 
-  private static Map<Handler, HandlerDefaults> activityDefaults(ConfigSection section) {
-    Map<Handler, HandlerDefaults> defaults = new EnumMap<>(HandlerTables.DEFAULT_ACTIVITY);
+  private static ActivityDefaults activityDefaults(ConfigSection section) {
+    ActivityDefaults defaults = ActivityDefaults.builtIn();
+    Settings compensation = defaults.compensation();
     for (String name : section.keys()) {
-      Handler handler = handler(section, name);
-      if (handler == null) {
+      if (name.equals("compensation")) {
+        compensation = settings(section.section(name), compensation);
         continue;
       }
-      HandlerDefaults base = defaults.get(handler);
-      ConfigSection entry = section.section(name);
-      defaults.put(
-          handler,
-          new HandlerDefaults(
-              entry.duration("start_to_close", base.startToClose()),
-              entry.duration("heartbeat", base.heartbeat()),
-              entry.integer("maximum_attempts", base.maximumAttempts(), 1, 1000),
-              entry.duration("initial_interval", base.initialInterval()),
-              entry.decimal("backoff_coefficient", base.backoffCoefficient(), 1.0)));
-      entry.rejectUnread();
+      Handler handler = handler(section, name);
+      if (handler != null) {
+        defaults =
+            defaults.with(handler, settings(section.section(name), defaults.forHandler(handler)));
+      }
     }
-    return defaults;
+    return new ActivityDefaults(defaults.handlers(), compensation);
+  }
+
+  private static Settings settings(ConfigSection entry, Settings base) {
+    Settings settings =
+        new Settings(
+            entry.duration("start_to_close", base.startToClose()),
+            entry.duration("heartbeat", base.heartbeat()),
+            entry.integer("maximum_attempts", base.maximumAttempts(), 0, 1000),
+            entry.duration("initial_interval", base.initialInterval()),
+            entry.decimal("backoff_coefficient", base.backoffCoefficient(), 1.0),
+            entry.duration("maximum_interval", base.maximumInterval()));
+    entry.rejectUnread();
+    return settings;
   }
 
   /** Resolves a handler key; {@code run_command} (from the environment) reads as run-command. */
@@ -208,7 +217,12 @@ public final class WorkerConfigLoader {
     for (Handler handler : Handler.values()) {
       ids.add(handler.id());
     }
-    section.problem(name, "unknown handler; choose one of " + String.join(", ", ids));
+    section.problem(
+        name, "unknown handler; choose one of " + String.join(", ", ids) + extra(section));
     return null;
+  }
+
+  private static String extra(ConfigSection section) {
+    return section.path().equals("activity_defaults") ? ", compensation" : "";
   }
 }

@@ -34,9 +34,10 @@ class WorkerConfigLoaderTest {
     assertThat(config.limits()).containsEntry(Handler.RUN_COMMAND, 3);
     assertThat(config.limits()).containsEntry(Handler.EVALUATE, 4);
     assertThat(config.limits()).containsEntry(Handler.PREPARE_DATA, 2);
-    assertThat(config.activityDefaults().get(Handler.RUN_COMMAND).startToClose())
+    assertThat(config.activityDefaults().forHandler(Handler.RUN_COMMAND).startToClose())
         .isEqualTo(Duration.ofHours(8));
-    assertThat(config.activityDefaults().get(Handler.RUN_COMMAND).maximumAttempts()).isEqualTo(2);
+    assertThat(config.activityDefaults().forHandler(Handler.RUN_COMMAND).maximumAttempts())
+        .isEqualTo(2);
     assertThat(config.httpPort()).isEqualTo(9464);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofMinutes(2));
   }
