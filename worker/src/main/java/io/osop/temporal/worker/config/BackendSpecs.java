@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The backends each interface can use and the settings each accepts; reads one {@code backends}
@@ -85,7 +86,10 @@ final class BackendSpecs {
     if (spec == null) {
       backends.problem(
           name,
-          "unknown backend '" + type + "'; choose one of " + String.join(", ", types.keySet()));
+          "unknown backend '"
+              + type
+              + "'; choose one of "
+              + String.join(", ", new TreeSet<>(types.keySet())));
       return new Backend(type, Map.copyOf(settings));
     }
     for (String required : spec.required()) {
