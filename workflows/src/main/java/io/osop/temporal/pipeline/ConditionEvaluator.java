@@ -11,6 +11,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import io.temporal.workflow.unsafe.WorkflowUnsafe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +37,6 @@ final class ConditionEvaluator {
 
   private static final int CACHE_SIZE = 512;
 
-  private static final Cel CEL = buildCel();
-
   private static final Map<String, Compiled> CACHE =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -55,6 +54,16 @@ final class ConditionEvaluator {
    *     type error or does not yield a boolean
    */
   static boolean evaluate(String expression, Map<String, Object> scope) {
+    // The first compilation builds CEL's type environment and loads its classes, which can take
+    // over a second on a busy machine; it is pure computation, so the workflow deadlock detector
+    // is paused for it.
+    if (WorkflowUnsafe.isWorkflowThread()) {
+      return WorkflowUnsafe.deadlockDetectorOff(() -> evaluateNow(expression, scope));
+    }
+    return evaluateNow(expression, scope);
+  }
+
+  private static boolean evaluateNow(String expression, Map<String, Object> scope) {
     Compiled compiled = compile(expression);
     if (compiled.error != null) {
       throw new ConditionException(compiled.error);
@@ -87,19 +96,29 @@ final class ConditionEvaluator {
         return cached;
       }
     }
+    Compiled compiled = compileUncached(expression);
+    synchronized (CACHE) {
+      CACHE.put(expression, compiled);
+    }
+    return compiled;
+  }
+
+  private static Compiled compileUncached(String expression) {
     Compiled compiled;
     try {
-      CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
-      compiled = new Compiled(CEL.createProgram(ast), variablesOf(ast), null);
+      CelAbstractSyntaxTree ast = Holder.CEL.compile(expression).getAst();
+      compiled = new Compiled(Holder.CEL.createProgram(ast), variablesOf(ast), null);
     } catch (CelValidationException e) {
       compiled = new Compiled(null, Set.of(), "it does not compile: " + e.getMessage());
     } catch (CelEvaluationException e) {
       compiled = new Compiled(null, Set.of(), "it cannot be planned: " + e.getMessage());
     }
-    synchronized (CACHE) {
-      CACHE.put(expression, compiled);
-    }
     return compiled;
+  }
+
+  /** Builds the CEL environment on first use, inside a paused deadlock detector. */
+  private static final class Holder {
+    static final Cel CEL = buildCel();
   }
 
   private static Cel buildCel() {

@@ -208,7 +208,7 @@ final class GraphScheduler {
                     + node.node.id()
                     + " failed after its retries and no fallback, error or timeout edge handled"
                     + " it: "
-                    + node.error.message());
+                    + node.detail);
       }
     }
     if (unhandled != null) {

@@ -39,7 +39,8 @@ final class CsvFeatureTable implements FeatureTable {
     try {
       List<String> header = first.next();
       if (header == null) {
-        throw new IOException(first.source() + ": the file is empty; expected a header line");
+        throw new TableFormatException(
+            first.source() + ": the file is empty; expected a header line");
       }
       TableSchema schema = SchemaFile.resolve(declared, header, schemaName, first.source());
       return new CsvFeatureTable(store, files, schema, List.copyOf(header), first);
@@ -71,7 +72,7 @@ final class CsvFeatureTable implements FeatureTable {
       List<String> row = reader.next();
       if (row != null) {
         if (row.size() != columns.size()) {
-          throw new IOException(
+          throw new TableFormatException(
               position()
                   + ": expected "
                   + columns.size()
@@ -94,10 +95,11 @@ final class CsvFeatureTable implements FeatureTable {
     reader = reader(store, files.get(fileIndex), schema.delimiter());
     List<String> header = reader.next();
     if (header == null) {
-      throw new IOException(reader.source() + ": the file is empty; expected a header line");
+      throw new TableFormatException(
+          reader.source() + ": the file is empty; expected a header line");
     }
     if (!header.equals(columns)) {
-      throw new IOException(
+      throw new TableFormatException(
           reader.source()
               + ":1: header "
               + header

@@ -98,7 +98,7 @@ final class CsvReader implements Closeable {
     while (true) {
       int c = read();
       if (c == EOF) {
-        throw new IOException(
+        throw new TableFormatException(
             source + ":" + startLine + ": a quoted field is not closed before the end of the file");
       }
       if (c == '"') {
@@ -161,8 +161,8 @@ final class CsvReader implements Closeable {
     return c == '\n' || c == '\r' || c == EOF;
   }
 
-  private IOException error(String message) {
-    return new IOException(source + ":" + line + ":" + column + ": " + message);
+  private TableFormatException error(String message) {
+    return new TableFormatException(source + ":" + line + ":" + column + ": " + message);
   }
 
   private int peek() throws IOException {

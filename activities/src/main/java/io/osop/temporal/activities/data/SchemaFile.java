@@ -47,21 +47,22 @@ final class SchemaFile {
           new Yaml(new SafeConstructor(new LoaderOptions()))
               .load(new String(bytes, StandardCharsets.UTF_8));
     } catch (YAMLException e) {
-      throw new IOException(name + ": not valid YAML: " + e.getMessage(), e);
+      throw new TableFormatException(name + ": not valid YAML: " + e.getMessage(), e);
     }
     if (!(loaded instanceof Map<?, ?> map)) {
-      throw new IOException(name + ": expected a mapping of schema keys");
+      throw new TableFormatException(name + ": expected a mapping of schema keys");
     }
     for (Object key : map.keySet()) {
       if (!KEYS.contains(String.valueOf(key))) {
-        throw new IOException(name + ": unknown key '" + key + "'; known keys: " + KEYS);
+        throw new TableFormatException(name + ": unknown key '" + key + "'; known keys: " + KEYS);
       }
     }
     String label = text(map, "label", name, true);
     String positive = text(map, "positive_label", name, true);
     String delimiter = text(map, "delimiter", name, false);
     if (delimiter != null && delimiter.length() != 1) {
-      throw new IOException(name + ": delimiter must be one character, got '" + delimiter + "'");
+      throw new TableFormatException(
+          name + ": delimiter must be one character, got '" + delimiter + "'");
     }
     return new TableSchema(
         text(map, "entity_key", name, false),
@@ -98,12 +99,13 @@ final class SchemaFile {
     }
     for (String categorical : schema.categorical()) {
       if (!features.contains(categorical)) {
-        throw new IOException(
+        throw new TableFormatException(
             schemaName + ": categorical column '" + categorical + "' is not among the features");
       }
     }
     if (features.contains(schema.label())) {
-      throw new IOException(schemaName + ": the label '" + schema.label() + "' is also a feature");
+      throw new TableFormatException(
+          schemaName + ": the label '" + schema.label() + "' is also a feature");
     }
     return new TableSchema(
         schema.entityKey(),
@@ -119,7 +121,7 @@ final class SchemaFile {
       List<String> header, String column, String key, String schemaName, String file)
       throws IOException {
     if (column != null && !header.contains(column)) {
-      throw new IOException(
+      throw new TableFormatException(
           schemaName
               + ": "
               + key
@@ -137,12 +139,12 @@ final class SchemaFile {
     Object value = map.get(key);
     if (value == null) {
       if (required) {
-        throw new IOException(name + ": '" + key + "' is required");
+        throw new TableFormatException(name + ": '" + key + "' is required");
       }
       return null;
     }
     if (value instanceof Map || value instanceof List) {
-      throw new IOException(name + ": '" + key + "' must be a single value");
+      throw new TableFormatException(name + ": '" + key + "' must be a single value");
     }
     return String.valueOf(value);
   }
@@ -153,7 +155,7 @@ final class SchemaFile {
       return List.of();
     }
     if (!(value instanceof List<?> items)) {
-      throw new IOException(name + ": '" + key + "' must be a list of column names");
+      throw new TableFormatException(name + ": '" + key + "' must be a list of column names");
     }
     List<String> names = new ArrayList<>();
     for (Object item : items) {
