@@ -47,20 +47,48 @@ final class BackendSpecs {
                     "active_deadline_seconds",
                     "ttl_seconds_after_finished",
                     "poll_interval"))));
-    specs.put("serving", Map.of("local", new Spec(Set.of(), Set.of()), "kserve", namespaced()));
-    specs.put("traffic", Map.of("local", new Spec(Set.of(), Set.of()), "istio", namespaced()));
+    specs.put(
+        "serving",
+        Map.of(
+            "local",
+            new Spec(
+                Set.of(),
+                Set.of(
+                    "labelDelayHours",
+                    "probeRequests",
+                    "candidateErrorRate",
+                    "candidateExtraLatencyMillis",
+                    "candidateLabelNoise",
+                    "canaryErrorRate",
+                    "failPromote")),
+            "kserve",
+            new Spec(
+                Set.of(),
+                Set.of(
+                    "namespace",
+                    "model_format",
+                    "runtime",
+                    "service_account",
+                    "readiness_timeout",
+                    "poll_interval",
+                    "health",
+                    "services"))));
+    specs.put(
+        "traffic",
+        Map.of(
+            "local",
+            new Spec(Set.of(), Set.of()),
+            "istio",
+            new Spec(
+                Set.of(), Set.of("namespace", "virtual_service", "mirror_host", "mirror_port"))));
     specs.put(
         "metrics",
         Map.of(
             "local",
             new Spec(Set.of(), Set.of()),
             "prometheus",
-            new Spec(Set.of("url"), Set.of("queries"))));
+            new Spec(Set.of("url", "queries"), Set.of("namespace", "timeout"))));
     return specs;
-  }
-
-  private static Spec namespaced() {
-    return new Spec(Set.of(), Set.of("namespace", "gateway", "host"));
   }
 
   /** Reads one interface's backend from the {@code backends} section; local when absent. */
