@@ -37,7 +37,14 @@ class IstioTrafficMirrorTest {
   void setUp() {
     MockServingApi.register(server);
     KServeSettings kserve =
-        new KServeSettings(NS, "onnx", null, null, Duration.ofSeconds(1), Duration.ofMillis(50), null,
+        new KServeSettings(
+            NS,
+            "onnx",
+            null,
+            null,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(50),
+            null,
             Map.of(ENDPOINT, "recommendation"));
     mirror = new IstioTrafficMirror(new IstioSettings(NS, null, null, 80, kserve), client);
     services = new InferenceServices(client, NS);
@@ -66,10 +73,16 @@ class IstioTrafficMirrorTest {
       route.put("match", List.of(Map.of("uri", Map.of("prefix", prefix))));
       route.put(
           "route",
-          List.of(Map.of("destination", Map.of("host", "recommendation-predictor.serving.svc.cluster.local"))));
+          List.of(
+              Map.of(
+                  "destination",
+                  Map.of("host", "recommendation-predictor.serving.svc.cluster.local"))));
       routes.add(route);
     }
-    service.setAdditionalProperty("spec", new LinkedHashMap<>(Map.of("hosts", List.of("recommendation.example.com"), "http", routes)));
+    service.setAdditionalProperty(
+        "spec",
+        new LinkedHashMap<>(
+            Map.of("hosts", List.of("recommendation.example.com"), "http", routes)));
     return service;
   }
 
@@ -98,12 +111,16 @@ class IstioTrafficMirrorTest {
               assertThat(route.get("mirror"))
                   .isEqualTo(
                       Map.of(
-                          "host", shadow + "-predictor.serving.svc.cluster.local",
-                          "port", Map.of("number", 80)));
+                          "host",
+                          shadow + "-predictor.serving.svc.cluster.local",
+                          "port",
+                          Map.of("number", 80)));
               assertThat(((Map<String, Object>) route.get("mirrorPercentage")).get("value"))
                   .isEqualTo(10.0);
             });
-    assertThat(InferenceServices.value(services.get(shadow), "spec", "predictor", "model", "storageUri"))
+    assertThat(
+            InferenceServices.value(
+                services.get(shadow), "spec", "predictor", "model", "storageUri"))
         .isEqualTo("gs://models/candidate/model.onnx");
   }
 
@@ -124,7 +141,9 @@ class IstioTrafficMirrorTest {
     mirror.stop(SESSION);
     mirror.stop(SESSION);
 
-    assertThat(routes()).hasSize(2).allSatisfy(route -> assertThat(route).doesNotContainKeys("mirror", "mirrorPercentage"));
+    assertThat(routes())
+        .hasSize(2)
+        .allSatisfy(route -> assertThat(route).doesNotContainKeys("mirror", "mirrorPercentage"));
     assertThat(routes().get(0)).containsKeys("match", "route");
     assertThat(services.get(ShadowNames.shadowService(SESSION))).isNull();
   }
@@ -141,7 +160,8 @@ class IstioTrafficMirrorTest {
   void aSecondSessionOnTheSameEndpointIsRefused() throws IOException {
     mirror.start(SESSION, ENDPOINT, "gs://models/candidate/model.onnx", 0.1);
 
-    assertThatThrownBy(() -> mirror.start("wf-2/ab_test", ENDPOINT, "gs://models/c2/model.onnx", 0.2))
+    assertThatThrownBy(
+            () -> mirror.start("wf-2/ab_test", ENDPOINT, "gs://models/c2/model.onnx", 0.2))
         .hasMessageContaining("already mirrors");
   }
 }
