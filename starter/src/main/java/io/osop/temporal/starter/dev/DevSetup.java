@@ -1,6 +1,6 @@
 package io.osop.temporal.starter.dev;
 
-import io.osop.temporal.activities.data.ExampleTables;
+import io.osop.temporal.activities.examples.ExampleTables;
 import io.osop.temporal.pipeline.PipelineDefinition;
 import io.osop.temporal.worker.Backends;
 import io.osop.temporal.worker.WorkerComponents;
