@@ -1,6 +1,5 @@
 package io.osop.temporal.starter;
 
-import io.osop.temporal.starter.dev.DevCommand;
 import io.osop.temporal.starter.cluster.HistoryCommand;
 import io.osop.temporal.starter.cluster.ListCommand;
 import io.osop.temporal.starter.cluster.ResultCommand;
@@ -8,6 +7,7 @@ import io.osop.temporal.starter.cluster.RunCommand;
 import io.osop.temporal.starter.cluster.ServerCommand;
 import io.osop.temporal.starter.cluster.SignalCommands;
 import io.osop.temporal.starter.cluster.StatusCommand;
+import io.osop.temporal.starter.dev.DevCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -41,7 +41,8 @@ public final class DevCommand implements Callable<Integer> {
   @Option(
       names = "--workdir",
       paramLabel = "DIR",
-      description = "Where artifacts, the model registry and serving state live (default: ${DEFAULT-VALUE}).",
+      description =
+          "Where artifacts, the model registry and serving state live (default: ${DEFAULT-VALUE}).",
       defaultValue = "workspace")
   Path workdir;
 

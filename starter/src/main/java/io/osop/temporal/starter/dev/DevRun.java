@@ -1,12 +1,12 @@
 package io.osop.temporal.starter.dev;
 
 import io.osop.temporal.pipeline.Handler;
-import io.osop.temporal.pipeline.Outcome;
 import io.osop.temporal.pipeline.PipelineDefinition;
 import io.osop.temporal.pipeline.PipelineInput;
 import io.osop.temporal.pipeline.PipelineResult;
 import io.osop.temporal.pipeline.PipelineWorkflow;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
@@ -26,9 +26,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One pipeline run on the embedded default: starts Temporal's test server and a worker in this
- * JVM, starts the run, follows it live, prints the summary. Ctrl-C cancels the run and waits for
- * its compensations before the process ends.
+ * One pipeline run on the embedded default: starts Temporal's test server and a worker in this JVM,
+ * starts the run, follows it live, prints the summary. Ctrl-C cancels the run and waits for its
+ * compensations before the process ends.
  */
 final class DevRun {
 
@@ -75,7 +75,7 @@ final class DevRun {
                   .build());
       WorkflowClient.start(workflow::run, new PipelineInput(definition, Map.of()));
       WorkflowStub stub = WorkflowStub.fromTyped(workflow);
-      CompletableFuture<PipelineResult> result = stub.getResultAsync(PipelineResult.class);
+      CompletableFuture<PipelineResult> result = awaitEnd(stub, workflow);
 
       AtomicBoolean finished = new AtomicBoolean();
       Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(stub, result, finished));
@@ -109,6 +109,36 @@ final class DevRun {
       // The run may not have taken its first workflow task yet, or has just closed.
       return null;
     }
+  }
+
+  /**
+   * Waits for the run's end on a thread of its own: the test server skips time only while a client
+   * blocks on the result. A failed or cancelled run throws instead of returning; its final state is
+   * then read with the status query, which a closed run still answers.
+   */
+  private static CompletableFuture<PipelineResult> awaitEnd(
+      WorkflowStub stub, PipelineWorkflow workflow) {
+    CompletableFuture<PipelineResult> ended = new CompletableFuture<>();
+    Thread waiter =
+        new Thread(
+            () -> {
+              try {
+                ended.complete(stub.getResult(PipelineResult.class));
+              } catch (WorkflowFailedException e) {
+                PipelineResult last = queryStatus(workflow);
+                if (last != null) {
+                  ended.complete(last);
+                } else {
+                  ended.completeExceptionally(e);
+                }
+              } catch (RuntimeException e) {
+                ended.completeExceptionally(e);
+              }
+            },
+            "dev-run-waiter");
+    waiter.setDaemon(true);
+    waiter.start();
+    return ended;
   }
 
   private static PipelineResult resultIfDone(CompletableFuture<PipelineResult> result) {

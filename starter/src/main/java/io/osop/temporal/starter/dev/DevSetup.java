@@ -25,8 +25,7 @@ import java.util.Map;
  * @param config the worker configuration the embedded worker runs with
  * @param components the workflow and activity implementations built from it
  */
-record DevSetup(
-    Path workdir, Path featureStore, WorkerConfig config, WorkerComponents components) {
+record DevSetup(Path workdir, Path featureStore, WorkerConfig config, WorkerComponents components) {
 
   /** The embedded server ignores the address; the configuration loader requires one. */
   private static final String EMBEDDED_ADDRESS = "in-process:7233";
@@ -79,9 +78,9 @@ record DevSetup(
     BackendSettings b = loaded.backends();
     BackendSettings local =
         new BackendSettings(
-            withRoot(b.objectStore(), work.resolve("store")),
-            withRoot(b.featureStore(), features),
-            b.training(),
+            withSetting(b.objectStore(), "root", work.resolve("store")),
+            withSetting(b.featureStore(), "root", features),
+            withSetting(b.training(), "scratch", work.resolve("scratch")),
             b.serving(),
             b.traffic(),
             b.metrics());
@@ -95,12 +94,13 @@ record DevSetup(
         loaded.shutdownGrace());
   }
 
-  private static Backend withRoot(Backend backend, Path root) {
-    if (!"local".equals(backend.type()) || backend.settings().containsKey("root")) {
+  /** Points a local backend at a folder of the workspace unless the configuration chose one. */
+  private static Backend withSetting(Backend backend, String key, Path folder) {
+    if (!"local".equals(backend.type()) || backend.settings().containsKey(key)) {
       return backend;
     }
     Map<String, Object> settings = new LinkedHashMap<>(backend.settings());
-    settings.put("root", root.toString());
+    settings.put(key, folder.toString());
     return new Backend(backend.type(), settings);
   }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Prints the end of a run for a person: the outcome and why, candidate against baseline per
- * metric, the A/B evidence, what was undone, where every artifact lies, and the workflow id.
+ * Prints the end of a run for a person: the outcome and why, candidate against baseline per metric,
+ * the A/B evidence, what was undone, where every artifact lies, and the workflow id.
  */
 final class RunSummary {
 
@@ -48,11 +48,12 @@ final class RunSummary {
         || !(node.outputs().get("metrics") instanceof Map<?, ?> metrics)) {
       return;
     }
-    Map<?, ?> baseline =
-        node.outputs().get("baseline") instanceof Map<?, ?> b ? b : Map.of();
-    Object kind = node.outputs().getOrDefault("baseline_kind", "baseline");
-    Object model = node.outputs().getOrDefault("baseline_model", "");
-    out.printf("Evaluation (%s): candidate against %s %s%n", node.nodeId(), kind, model);
+    Map<?, ?> baseline = node.outputs().get("baseline") instanceof Map<?, ?> b ? b : Map.of();
+    String against =
+        "production".equals(node.outputs().get("baseline_kind"))
+            ? "production model " + node.outputs().get("baseline_model")
+            : "the majority-class predictor (no production model yet)";
+    out.printf("Evaluation (%s): candidate against %s%n", node.nodeId(), against);
     out.printf("  %-20s %12s %12s%n", "metric", "candidate", "baseline");
     TreeSet<String> names = new TreeSet<>();
     metrics.keySet().forEach(k -> names.add(String.valueOf(k)));
@@ -88,10 +89,7 @@ final class RunSummary {
     for (CompensationRecord c : ran) {
       out.printf(
           "  %-16s %-7s %s%s%n",
-          c.nodeId(),
-          c.status(),
-          c.description(),
-          c.error() == null ? "" : ": " + c.error());
+          c.nodeId(), c.status(), c.description(), c.error() == null ? "" : ": " + c.error());
     }
   }
 
