@@ -2,6 +2,7 @@ package io.osop.temporal.activities.evaluation;
 
 import io.osop.temporal.activities.serving.ModelRegistry;
 import io.osop.temporal.activities.storage.ObjectStore;
+import io.osop.temporal.activities.storage.RunKeys;
 import io.osop.temporal.pipeline.activity.EvaluationActivities;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
@@ -89,7 +90,7 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
     }
 
     String reportKey =
-        "runs/" + request.run().workflowId() + "/" + request.nodeId() + "/evaluation.json";
+        RunKeys.nodePrefix(request.run().workflowId(), request.nodeId()) + "evaluation.json";
     documents.put(
         reportKey,
         new EvaluationReport(
