@@ -38,11 +38,16 @@ final class PipelineTestEnvironment implements AutoCloseable {
   final Worker worker;
 
   PipelineTestEnvironment(FakeActivities fakes) {
+    this(fakes, TEST_DEFAULTS);
+  }
+
+  /** An environment whose interpreter uses the given defaults, as a worker would pass them. */
+  PipelineTestEnvironment(FakeActivities fakes, ActivityDefaults defaults) {
     this.fakes = fakes;
     this.env = TestWorkflowEnvironment.newInstance();
     this.worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationFactory(
-        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(TEST_DEFAULTS));
+        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(defaults));
     worker.registerActivitiesImplementations(fakes);
   }
 
