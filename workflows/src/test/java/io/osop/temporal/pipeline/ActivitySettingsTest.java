@@ -71,4 +71,22 @@ class ActivitySettingsTest {
       assertThat(fakes.count("RunCommand flaky")).isEqualTo(1);
     }
   }
+
+  @Test
+  void aNodeThatUsesUpItsRetriesReportsEveryAttempt() {
+    FakeActivities fakes = new FakeActivities();
+    fakes.failEveryAttempt.put("broken", true);
+    try (PipelineTestEnvironment env = new PipelineTestEnvironment(fakes).start()) {
+      PipelineDefinition broken =
+          PipelineBuilder.pipeline("broken").command("broken").retry("broken", 3).build();
+
+      ApplicationFailure failed = env.runFailing("retries-used-up", broken);
+
+      PipelineResult result = failed.getDetails().get(PipelineResult.class);
+      assertThat(fakes.count("RunCommand broken")).isEqualTo(3);
+      assertThat(SeedPipelineEndsTest.node(result, "broken").attempts()).isEqualTo(3);
+      assertThat(SeedPipelineEndsTest.node(result, "broken").detail())
+          .contains("attempt 3 of broken fails");
+    }
+  }
 }
