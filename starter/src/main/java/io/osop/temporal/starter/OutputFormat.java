@@ -1,0 +1,7 @@
+package io.osop.temporal.starter;
+
+/** How {@code validate} prints its findings. */
+public enum OutputFormat {
+  TEXT,
+  JSON
+}
