@@ -141,10 +141,8 @@ final class ExpressionChecker {
               + producer.id()
               + " nodes"
               + (all.isEmpty()
-                  ? " and there is none in this pipeline"
-                  : " (" + abbreviate(all) + ")")
-              + ", but none runs before edge "
-              + edge.describe());
+                  ? ", and this pipeline has none"
+                  : " (" + abbreviate(all) + "), but none runs before edge " + edge.describe()));
       return false;
     }
     if (producers.length > 1) {

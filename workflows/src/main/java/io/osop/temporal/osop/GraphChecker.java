@@ -61,7 +61,7 @@ final class GraphChecker {
     for (String end : List.of("from", "to")) {
       String id = end.equals("from") ? edge.from() : edge.to();
       if (id != null && graph.indexOf(id) < 0) {
-        List<String> ids = graph.nodes().stream().map(OsopNode::id).toList();
+        List<String> ids = graph.nodes().stream().map(OsopNode::id).sorted().toList();
         findings.error(
             edge.positionOf(end),
             "edge "

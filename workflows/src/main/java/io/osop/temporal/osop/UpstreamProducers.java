@@ -18,6 +18,8 @@ final class UpstreamProducers {
   private final PipelineGraph graph;
   private final Handler[] handlers;
   private final int[] order;
+  private final int[] nodeAtRank;
+  private final int[] rankOf;
   private final Map<String, int[][]> byKey = new HashMap<>();
   private final Map<Integer, boolean[]> descendants = new HashMap<>();
 
@@ -25,14 +27,30 @@ final class UpstreamProducers {
     this.graph = graph;
     this.handlers = handlers;
     this.order = topologicalOrder;
+    Integer[] byId = new Integer[graph.size()];
+    for (int i = 0; i < byId.length; i++) {
+      byId[i] = i;
+    }
+    java.util.Arrays.sort(byId, java.util.Comparator.comparing(i -> graph.node(i).id()));
+    this.nodeAtRank = new int[byId.length];
+    this.rankOf = new int[byId.length];
+    for (int rank = 0; rank < byId.length; rank++) {
+      nodeAtRank[rank] = byId[rank];
+      rankOf[byId[rank]] = rank;
+    }
   }
 
   /**
-   * Up to two distinct nodes (indices, sorted) that produce {@code key} and are {@code node} or run
-   * before it; two means the bare key is ambiguous there.
+   * Up to two distinct nodes (indices, the first two by id) that produce {@code key} and are {@code
+   * node} or run before it; two means the bare key is ambiguous there.
    */
   int[] producers(String key, int node) {
-    return byKey.computeIfAbsent(key, this::propagate)[node];
+    int[] ranks = byKey.computeIfAbsent(key, this::propagate)[node];
+    int[] nodes = new int[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
+      nodes[i] = nodeAtRank[ranks[i]];
+    }
+    return nodes;
   }
 
   /** Whether {@code ancestor} is {@code node} or has a path to it. */
@@ -40,7 +58,7 @@ final class UpstreamProducers {
     return descendants.computeIfAbsent(ancestor, graph::reachableFrom)[node];
   }
 
-  /** Every node producing {@code key}, in file order. */
+  /** Every node producing {@code key}, sorted by id. */
   List<String> allProducers(String key) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < graph.size(); i++) {
@@ -48,6 +66,7 @@ final class UpstreamProducers {
         ids.add(graph.node(i).id());
       }
     }
+    ids.sort(null);
     return ids;
   }
 
@@ -56,7 +75,7 @@ final class UpstreamProducers {
     for (int node : order) {
       int[] set =
           handlers[node] != null && NodeOutputs.of(handlers[node]).containsKey(key)
-              ? new int[] {node}
+              ? new int[] {rankOf[node]}
               : NONE;
       for (OsopEdge edge : graph.incoming(node)) {
         set = union(set, sets[graph.source(edge)]);
@@ -66,7 +85,7 @@ final class UpstreamProducers {
     return sets;
   }
 
-  /** The union of two sorted sets of at most two elements, keeping the two smallest. */
+  /** The union of two sorted sets of at most two ranks, keeping the two smallest. */
   private static int[] union(int[] a, int[] b) {
     if (b.length == 0 || a == b) {
       return a;

@@ -4,6 +4,8 @@ import static io.osop.temporal.pipeline.SeedPipelineEndsTest.node;
 import static io.osop.temporal.pipeline.SeedPipelineEndsTest.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.api.enums.v1.EventType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,16 @@ class GraphSchedulingTest {
   @AfterEach
   void stopEnvironment() {
     env.close();
+  }
+
+  /** The node ids of the run's activity calls, in the order the workflow scheduled them. */
+  private List<String> scheduledNodes(String workflowId) {
+    return env.history(workflowId).getEvents().stream()
+        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .map(event -> event.getActivityTaskScheduledEventAttributes().getInput().getPayloads(0))
+        .map(payload -> payload.getData().toStringUtf8())
+        .map(json -> json.replaceAll(".*\"nodeId\":\"([^\"]+)\".*", "$1"))
+        .toList();
   }
 
   @Test
@@ -74,6 +86,7 @@ class GraphSchedulingTest {
         .isGreaterThan(fakes.indexOf("RunCommand slow done"));
     assertThat(node(result, "slow").startedAtMillis())
         .isEqualTo(node(result, "fast").startedAtMillis());
+    assertThat(scheduledNodes("join-wait-all")).containsExactly("start", "slow", "fast", "join");
     assertThat(fakes.count("RunCommand join")).isEqualTo(1);
   }
 

@@ -157,8 +157,13 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
           COMMAND_FAILED,
           outcome.exitCode());
     }
+    String modelKey = attemptPrefix + "model.onnx";
     boolean modelWritten = Files.isRegularFile(modelPath) && Files.size(modelPath) > 0;
-    if (!modelWritten && request.datasetUri() != null) {
+    // A remote executor (a Kubernetes Job) cannot reach this machine's scratch folder; its command
+    // writes the model to OSOP_MODEL_URI in the object store instead.
+    boolean modelStored =
+        !modelWritten && store.stat(modelKey).filter(info -> info.size() > 0).isPresent();
+    if (!modelWritten && !modelStored && request.datasetUri() != null) {
       throw ApplicationFailure.newNonRetryableFailure(
           "Node "
               + request.nodeId()
@@ -166,13 +171,14 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               + request.command()
               + "' exited 0 but wrote no model to OSOP_MODEL_PATH ("
               + modelPath.getFileName()
+              + ") or OSOP_MODEL_URI ("
+              + store.uri(modelKey)
               + "); log: "
               + store.uri(logKey),
           MODEL_MISSING);
     }
-    String modelUri = null;
+    String modelUri = modelStored ? store.uri(modelKey) : null;
     if (modelWritten) {
-      String modelKey = attemptPrefix + "model.onnx";
       try (InputStream in = Files.newInputStream(modelPath)) {
         ObjectWrites.create(store, modelKey, in::transferTo);
       }

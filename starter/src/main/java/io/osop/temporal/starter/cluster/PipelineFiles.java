@@ -1,5 +1,8 @@
 package io.osop.temporal.starter.cluster;
 
+import io.osop.temporal.osop.Compilation;
+import io.osop.temporal.osop.Finding;
+import io.osop.temporal.osop.PipelineCompiler;
 import io.osop.temporal.pipeline.PipelineDefinition;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,12 +13,26 @@ final class PipelineFiles {
   private PipelineFiles() {}
 
   /**
-   * Compiles the file with its overrides; prints every finding and fails when any is an error.
+   * Compiles the file with its overrides; prints every finding (warnings too) and fails when any is
+   * an error, so nothing invalid ever reaches the cluster.
    *
    * @param overrides {@code NODE.KEY} to value, from {@code --set}
    */
   static PipelineDefinition compile(Path file, Map<String, String> overrides, PrintWriter err)
       throws CommandFailure {
-    throw new CommandFailure("pipeline compilation is not available in this build");
+    Compilation compilation = PipelineCompiler.compile(file, overrides);
+    for (Finding finding : compilation.findings()) {
+      err.println(finding);
+    }
+    err.flush();
+    return compilation
+        .definitionIfValid()
+        .orElseThrow(
+            () ->
+                new CommandFailure(
+                    file
+                        + " is not valid ("
+                        + compilation.errors().size()
+                        + " error(s) above); nothing was started"));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.osop.temporal.pipeline.PipelineInput;
 import io.osop.temporal.pipeline.PipelineWorkflow;
+import io.osop.temporal.starter.StarterCli;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ClusterCommandsTest {
   private static final String QUEUE = "cluster-commands-test";
@@ -125,15 +125,9 @@ class ClusterCommandsTest {
       line.add("--address=127.0.0.1:" + port);
     }
     line.addAll(List.of(args));
-    CommandLine cli = new CommandLine(new Root());
-    ClusterCommands.ALL.forEach(cli::addSubcommand);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(line.toArray(String[]::new));
+    return StarterCli.execute(
+        new PrintWriter(out, true), new PrintWriter(err, true), line.toArray(String[]::new));
   }
-
-  @CommandLine.Command(name = "starter")
-  static final class Root {}
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {

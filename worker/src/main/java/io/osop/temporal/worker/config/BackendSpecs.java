@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The backends each interface can use and the settings each accepts; reads one {@code backends}
@@ -46,20 +47,48 @@ final class BackendSpecs {
                     "active_deadline_seconds",
                     "ttl_seconds_after_finished",
                     "poll_interval"))));
-    specs.put("serving", Map.of("local", new Spec(Set.of(), Set.of()), "kserve", namespaced()));
-    specs.put("traffic", Map.of("local", new Spec(Set.of(), Set.of()), "istio", namespaced()));
+    specs.put(
+        "serving",
+        Map.of(
+            "local",
+            new Spec(
+                Set.of(),
+                Set.of(
+                    "labelDelayHours",
+                    "probeRequests",
+                    "candidateErrorRate",
+                    "candidateExtraLatencyMillis",
+                    "candidateLabelNoise",
+                    "canaryErrorRate",
+                    "failPromote")),
+            "kserve",
+            new Spec(
+                Set.of(),
+                Set.of(
+                    "namespace",
+                    "model_format",
+                    "runtime",
+                    "service_account",
+                    "readiness_timeout",
+                    "poll_interval",
+                    "health",
+                    "services"))));
+    specs.put(
+        "traffic",
+        Map.of(
+            "local",
+            new Spec(Set.of(), Set.of()),
+            "istio",
+            new Spec(
+                Set.of(), Set.of("namespace", "virtual_service", "mirror_host", "mirror_port"))));
     specs.put(
         "metrics",
         Map.of(
             "local",
             new Spec(Set.of(), Set.of()),
             "prometheus",
-            new Spec(Set.of("url"), Set.of("queries"))));
+            new Spec(Set.of("url", "queries"), Set.of("namespace", "timeout"))));
     return specs;
-  }
-
-  private static Spec namespaced() {
-    return new Spec(Set.of(), Set.of("namespace", "gateway", "host"));
   }
 
   /** Reads one interface's backend from the {@code backends} section; local when absent. */
@@ -85,7 +114,10 @@ final class BackendSpecs {
     if (spec == null) {
       backends.problem(
           name,
-          "unknown backend '" + type + "'; choose one of " + String.join(", ", types.keySet()));
+          "unknown backend '"
+              + type
+              + "'; choose one of "
+              + String.join(", ", new TreeSet<>(types.keySet())));
       return new Backend(type, Map.copyOf(settings));
     }
     for (String required : spec.required()) {

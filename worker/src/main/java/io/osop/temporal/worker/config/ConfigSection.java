@@ -1,23 +1,18 @@
 package io.osop.temporal.worker.config;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads from one mapping of the raw configuration; every problem is recorded with the full
  * key path instead of thrown, so that one start reports them all.
  */
 final class ConfigSection {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-
   private final String path;
   private final Map<String, Object> values;
   private final List<String> problems;
@@ -105,34 +100,12 @@ final class ConfigSection {
     if (value == null) {
       return fallback;
     }
-    Duration parsed = parseDuration(value.toString().trim());
+    Duration parsed = Durations.parse(value.toString().trim());
     if (parsed == null || parsed.isNegative() || parsed.isZero()) {
       problem(name, "must be a positive duration such as 30s, 5m or 2h, got '" + value + "'");
       return fallback;
     }
     return parsed;
-  }
-
-  private static Duration parseDuration(String text) {
-    if (text.matches("\\d+")) {
-      return Duration.ofSeconds(Long.parseLong(text));
-    }
-    Matcher matcher = SHORT_DURATION.matcher(text);
-    if (matcher.matches()) {
-      long amount = Long.parseLong(matcher.group(1));
-      return switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
-    }
-    try {
-      return Duration.parse(text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   /** A nested mapping; a scalar written where a mapping belongs is a problem. */

@@ -86,7 +86,7 @@ class WorkerConfigLoaderTest {
                 + " TEMPORAL_ADDRESS)",
             file + ": temporal.tls.client_cert: file does not exist: /nonexistent/client.pem",
             file + ": temporal.tls.client_key: file does not exist: /nonexistent/client.key",
-            file + ": backends.training: unknown backend 'slurm'; choose one of local, kubernetes",
+            file + ": backends.training: unknown backend 'slurm'; choose one of kubernetes, local",
             file + ": limits.run-command: must be a whole number from 1 to 10000, got -2");
   }
 

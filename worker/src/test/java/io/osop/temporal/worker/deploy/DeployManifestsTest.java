@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.osop.temporal.worker.config.WorkerConfig;
 import io.osop.temporal.worker.config.WorkerConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,16 +27,7 @@ class DeployManifestsTest {
 
   @Test
   void everyManifestUnderDeployParsesIntoTypedObjects() throws Exception {
-    List<Path> manifests;
-    try (Stream<Path> files = Files.walk(root.resolve("deploy"))) {
-      manifests =
-          files
-              .filter(file -> file.toString().endsWith(".yaml"))
-              .filter(file -> !file.getFileName().toString().equals("kustomization.yaml"))
-              .filter(file -> !file.getParent().getFileName().toString().equals("compose"))
-              .sorted()
-              .toList();
-    }
+    List<Path> manifests = yamlFiles().stream().filter(DeployManifestsTest::isManifest).toList();
 
     assertThat(manifests).hasSizeGreaterThanOrEqualTo(12);
     for (Path manifest : manifests) {
@@ -46,6 +39,36 @@ class DeployManifestsTest {
           assertThat(generic.getKind()).as(manifest.toString()).isEqualTo("ServiceMonitor");
         }
       }
+    }
+  }
+
+  @Test
+  void everyWorkerConfigurationUnderDeployValidates() throws Exception {
+    List<Path> configs = yamlFiles().stream().filter(file -> !isManifest(file)).toList();
+
+    assertThat(configs).isNotEmpty();
+    for (Path config : configs) {
+      WorkerConfig loaded =
+          WorkerConfigLoader.load(config, Map.of("TEMPORAL_ADDRESS", "temporal:7233"));
+      assertThat(loaded.temporal().taskQueue()).as(config.toString()).isNotBlank();
+    }
+  }
+
+  private List<Path> yamlFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(root.resolve("deploy"))) {
+      return files
+          .filter(file -> file.toString().endsWith(".yaml"))
+          .filter(file -> !file.getFileName().toString().equals("kustomization.yaml"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static boolean isManifest(Path file) {
+    try {
+      return Files.readAllLines(file).stream().anyMatch(line -> line.startsWith("kind:"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -111,16 +134,6 @@ class DeployManifestsTest {
         .filteredOn(object -> !object.getKind().equals("Namespace"))
         .allSatisfy(
             object -> assertThat(object.getMetadata().getNamespace()).isEqualTo("ml-pipelines"));
-  }
-
-  @Test
-  void composeWorkerConfigurationValidates() throws Exception {
-    WorkerConfig config =
-        WorkerConfigLoader.load(
-            root.resolve("deploy/compose/worker.yaml"),
-            Map.of("TEMPORAL_ADDRESS", "temporal:7233"));
-
-    assertThat(config.backends().training().type()).isEqualTo("local");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.osop.temporal.activities.serving.istio;
 
+import io.osop.temporal.activities.config.BackendConfig;
 import io.osop.temporal.activities.serving.kserve.KServeSettings;
 
 /**
@@ -21,14 +22,27 @@ public record IstioSettings(
     int mirrorPort,
     KServeSettings shadow) {
 
+  /**
+   * Reads {@code backends.traffic}: {@code namespace}, {@code virtual_service}, {@code mirror_host}
+   * and {@code mirror_port}; shadows are deployed like the serving backend's revisions.
+   */
+  public static IstioSettings fromConfig(BackendConfig config, KServeSettings shadow) {
+    return new IstioSettings(
+        config.string("namespace", shadow.namespace()),
+        config.string("virtual_service", null),
+        config.string("mirror_host", null),
+        (int) config.number("mirror_port", 80),
+        shadow);
+  }
+
   /** Fills defaults. */
   public IstioSettings {
     if (namespace == null || namespace.isBlank()) {
-      throw new IllegalArgumentException("traffic.istio.namespace is required");
+      throw new IllegalArgumentException("backends.traffic.namespace is required");
     }
     if (shadow == null) {
       throw new IllegalArgumentException(
-          "traffic.istio needs the serving.kserve settings for shadows");
+          "backends.traffic (istio) needs the backends.serving (kserve) settings for shadows");
     }
     virtualService =
         virtualService == null || virtualService.isBlank() ? "{service}-ingress" : virtualService;

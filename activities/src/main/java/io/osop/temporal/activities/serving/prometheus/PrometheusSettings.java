@@ -1,5 +1,6 @@
 package io.osop.temporal.activities.serving.prometheus;
 
+import io.osop.temporal.activities.config.BackendConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,10 +36,22 @@ public record PrometheusSettings(
           "candidate_accuracy",
           "production_accuracy");
 
+  /**
+   * Reads {@code backends.metrics}: {@code url}, {@code namespace}, {@code timeout} and {@code
+   * queries} (the templates by name).
+   */
+  public static PrometheusSettings fromConfig(BackendConfig config) {
+    return new PrometheusSettings(
+        URI.create(config.required("url")),
+        config.string("namespace", "default"),
+        config.duration("timeout", Duration.ofSeconds(30)),
+        config.strings("queries"));
+  }
+
   /** Checks that the URL is absolute and every required template is given. */
   public PrometheusSettings {
     if (url == null || !url.isAbsolute()) {
-      throw new IllegalArgumentException("metrics.prometheus.url must be an absolute URL: " + url);
+      throw new IllegalArgumentException("backends.metrics.url must be an absolute URL: " + url);
     }
     if (!url.getPath().endsWith("/")) {
       url = URI.create(url + "/");
@@ -47,7 +60,7 @@ public record PrometheusSettings(
     for (String name : REQUIRED) {
       if (queries.get(name) == null || queries.get(name).isBlank()) {
         throw new IllegalArgumentException(
-            "metrics.prometheus.queries." + name + " is required (a PromQL template)");
+            "backends.metrics.queries." + name + " is required (a PromQL template)");
       }
     }
     timeout = timeout == null ? Duration.ofSeconds(30) : timeout;

@@ -1,5 +1,7 @@
 package io.osop.temporal.activities.storage.gcs;
 
+import io.osop.temporal.activities.config.BackendConfig;
+
 /**
  * Where the GCS object store keeps its objects.
  *
@@ -16,13 +18,24 @@ public record GcsSettings(String bucket, String prefix, int uploadChunkBytes) {
   public GcsSettings {
     if (bucket == null || bucket.isBlank() || bucket.contains("/")) {
       throw new IllegalArgumentException(
-          "object_store.gcs.bucket must be a bucket name without gs:// or slashes, got " + bucket);
+          "a GCS bucket must be a bucket name without gs:// or slashes, got " + bucket);
     }
     prefix = prefix == null ? "" : prefix.replaceAll("^/+", "").replaceAll("/+$", "");
     prefix = prefix.isEmpty() ? "" : prefix + "/";
     if (uploadChunkBytes <= 0) {
       uploadChunkBytes = DEFAULT_UPLOAD_CHUNK_BYTES;
     }
+  }
+
+  /**
+   * Reads {@code bucket}, {@code prefix} and {@code upload_chunk_bytes} from a backend's
+   * configuration ({@code backends.object_store} or {@code backends.feature_store}).
+   */
+  public static GcsSettings fromConfig(BackendConfig config) {
+    return new GcsSettings(
+        config.required("bucket"),
+        config.string("prefix", ""),
+        (int) config.number("upload_chunk_bytes", DEFAULT_UPLOAD_CHUNK_BYTES));
   }
 
   /** Settings for a bucket and prefix with the default upload chunk. */

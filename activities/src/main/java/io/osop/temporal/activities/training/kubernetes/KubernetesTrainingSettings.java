@@ -1,5 +1,6 @@
 package io.osop.temporal.activities.training.kubernetes;
 
+import io.osop.temporal.activities.config.BackendConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,10 @@ public record KubernetesTrainingSettings(
   /** Checks the fields and fills defaults. */
   public KubernetesTrainingSettings {
     if (namespace == null || namespace.isBlank()) {
-      throw new IllegalArgumentException("training.kubernetes.namespace is required");
+      throw new IllegalArgumentException("backends.training.namespace is required");
     }
     if (image == null || image.isBlank()) {
-      throw new IllegalArgumentException("training.kubernetes.image is required");
+      throw new IllegalArgumentException("backends.training.image is required");
     }
     nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
     tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
@@ -43,6 +44,33 @@ public record KubernetesTrainingSettings(
         pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
             ? Duration.ofSeconds(10)
             : pollInterval;
+  }
+
+  /**
+   * Reads {@code backends.training}: {@code namespace}, {@code image}, {@code service_account},
+   * {@code working_dir}, {@code node_selector}, {@code tolerations} (each with {@code key}, {@code
+   * operator}, {@code value}, {@code effect}), {@code active_deadline_seconds}, {@code
+   * ttl_seconds_after_finished} and {@code poll_interval}.
+   */
+  public static KubernetesTrainingSettings fromConfig(BackendConfig config) {
+    return new KubernetesTrainingSettings(
+        config.string("namespace", "default"),
+        config.required("image"),
+        config.string("service_account", null),
+        config.string("working_dir", null),
+        config.strings("node_selector"),
+        config.children("tolerations").stream()
+            .map(
+                t ->
+                    new TolerationSetting(
+                        t.required("key"),
+                        t.string("operator", t.string("value", null) == null ? "Exists" : "Equal"),
+                        t.string("value", null),
+                        t.string("effect", null)))
+            .toList(),
+        config.number("active_deadline_seconds", 0),
+        (int) config.number("ttl_seconds_after_finished", 86_400),
+        config.duration("poll_interval", Duration.ofSeconds(10)));
   }
 
   /**
