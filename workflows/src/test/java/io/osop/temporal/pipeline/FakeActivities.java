@@ -56,6 +56,9 @@ final class FakeActivities
 
   volatile boolean canaryHealthy = true;
 
+  /** The probe dataset the last canary deployment received, for assertions. */
+  volatile String canaryDatasetUri;
+
   /** The decision the analysis received, for assertions. */
   volatile String analysedDecision;
 
@@ -179,6 +182,7 @@ final class FakeActivities
   @Override
   public CanaryRollout deployCanary(DeployCanaryRequest request) {
     call("DeployCanary " + request.nodeId());
+    canaryDatasetUri = request.datasetUri();
     return new CanaryRollout(
         request.endpoint(), "rev-1", "rev-" + request.modelVersion(), request.canaryPercent());
   }

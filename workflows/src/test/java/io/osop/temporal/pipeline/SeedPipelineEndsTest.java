@@ -73,6 +73,9 @@ class SeedPipelineEndsTest {
             "PromoteCanary",
             "MoveRegistryPointer models/production/latest");
     assertThat(fakes.calls).noneMatch(call -> call.startsWith("Restore"));
+    assertThat(fakes.canaryDatasetUri)
+        .as("the canary's health probes read the run's held-out rows")
+        .isEqualTo("file:///data/seed-promoted/prepare_data");
     assertThat(result.compensations())
         .extracting(CompensationRecord::status)
         .containsExactly("DONE", "REGISTERED", "REGISTERED");
