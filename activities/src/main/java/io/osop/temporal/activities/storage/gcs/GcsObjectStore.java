@@ -1,13 +1,16 @@
 package io.osop.temporal.activities.storage.gcs;
 
 import com.google.cloud.storage.Storage;
+import io.osop.temporal.activities.storage.ObjectExistsException;
 import io.osop.temporal.activities.storage.ObjectStore;
 import io.osop.temporal.activities.storage.gcs.GcsBucket.StoredObject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +74,7 @@ public final class GcsObjectStore implements ObjectStore {
   @Override
   public InputStream open(String key) throws IOException {
     String name = objectName(key);
-    StoredObject object =
-        bucket.get(name).orElseThrow(() -> new java.io.FileNotFoundException(uri(key)));
+    StoredObject object = bucket.get(name).orElseThrow(() -> new FileNotFoundException(uri(key)));
     return Channels.newInputStream(bucket.read(name, object.generation()));
   }
 
@@ -113,7 +115,7 @@ public final class GcsObjectStore implements ObjectStore {
           current.isPresent()
               && current.get().size() == bytes.length
               && current.get().crc32c().equals(Crc32c.base64(bytes))
-              && java.util.Arrays.equals(read(key), bytes);
+              && Arrays.equals(read(key), bytes);
       log.debug(
           "Replace lost its precondition. key={} expectedGeneration={} ours={}",
           key,
@@ -134,7 +136,7 @@ public final class GcsObjectStore implements ObjectStore {
               .get(target)
               .orElseThrow(() -> new IOException("object vanished during write: " + uri(key), e));
       if (existing.size() != size || !crc32c.equals(existing.crc32c())) {
-        throw new io.osop.temporal.activities.storage.ObjectExistsException(key);
+        throw new ObjectExistsException(key);
       }
       log.info(
           "Object already holds these bytes; treating the write as done. uri={} bytes={}",
