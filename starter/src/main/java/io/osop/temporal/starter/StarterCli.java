@@ -7,6 +7,7 @@ import io.osop.temporal.starter.cluster.RunCommand;
 import io.osop.temporal.starter.cluster.ServerCommand;
 import io.osop.temporal.starter.cluster.SignalCommands;
 import io.osop.temporal.starter.cluster.StatusCommand;
+import io.osop.temporal.starter.dev.DevCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GraphCommand.class,
+      DevCommand.class,
       RunCommand.class,
       StatusCommand.class,
       ListCommand.class,

@@ -2,11 +2,15 @@ package io.osop.temporal.osop;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelMutableAst;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelMutableExpr;
 import io.osop.temporal.pipeline.Handler;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +33,8 @@ final class ExpressionChecker {
   private final ConditionEnvironment environment;
   private final UpstreamProducers upstream;
   private final Map<String, Compiled> cache = new HashMap<>();
+  private final Map<String, Boolean> shapes = new HashMap<>();
+  private final Map<Handler, String> representatives = new EnumMap<>(Handler.class);
 
   /**
    * @param handlers the resolved handler per graph node, null where none resolved
@@ -43,7 +49,9 @@ final class ExpressionChecker {
     Map<String, Handler> declared = new LinkedHashMap<>();
     for (int i = 0; i < graph.size(); i++) {
       if (handlers[i] != null) {
-        declared.put(graph.node(i).id(), handlers[i]);
+        String id = graph.node(i).id();
+        declared.put(id, handlers[i]);
+        representatives.merge(handlers[i], id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
     this.environment = ConditionEnvironment.forNodes(declared);
@@ -207,9 +215,77 @@ final class ExpressionChecker {
     }
     Map<Long, Integer> offsets = new HashMap<>(ast.getSource().getPositionsMap());
     List<ConditionReferences.Reference> references = ConditionReferences.of(ast.getExpr());
+    return new Compiled(List.of(), references, typeErrors(ast), offsets);
+  }
+
+  /**
+   * Type-checks the parsed condition. Checking costs far more than parsing, and the result depends
+   * only on the shape of the expression and the handler behind each {@code outputs.<id>}, so the
+   * check runs once per shape: each node id is replaced by a representative node of the same
+   * handler. Only a shape with errors is checked again as written, for exact messages.
+   */
+  private List<Issue> typeErrors(CelAbstractSyntaxTree ast) {
+    StringBuilder shape = new StringBuilder();
+    ConditionShape.write(ast.getExpr(), this::representative, shape);
+    boolean shapeHasErrors =
+        shapes.computeIfAbsent(
+            shape.toString(),
+            s -> {
+              CelMutableAst canonical = CelMutableAst.fromCelAst(ast);
+              canonicalize(canonical.expr());
+              return environment.compiler().check(canonical.toParsedAst()).hasError();
+            });
+    if (!shapeHasErrors) {
+      return List.of();
+    }
     CelValidationResult checked = environment.compiler().check(ast);
-    List<Issue> typeErrors = checked.hasError() ? issues(checked) : List.of();
-    return new Compiled(List.of(), references, typeErrors, offsets);
+    return checked.hasError() ? issues(checked) : List.of();
+  }
+
+  private void canonicalize(CelMutableExpr expr) {
+    switch (expr.getKind()) {
+      case SELECT -> {
+        CelMutableExpr operand = expr.select().operand();
+        if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT
+            && operand.ident().name().equals(ConditionEnvironment.OUTPUTS)) {
+          expr.select().setField(representative(expr.select().field()));
+        } else {
+          canonicalize(operand);
+        }
+      }
+      case CALL -> {
+        expr.call().target().ifPresent(this::canonicalize);
+        expr.call().args().forEach(this::canonicalize);
+      }
+      case LIST -> expr.list().elements().forEach(this::canonicalize);
+      case MAP ->
+          expr.map()
+              .entries()
+              .forEach(
+                  entry -> {
+                    canonicalize(entry.key());
+                    canonicalize(entry.value());
+                  });
+      case STRUCT -> expr.struct().entries().forEach(entry -> canonicalize(entry.value()));
+      case COMPREHENSION -> {
+        CelMutableExpr.CelMutableComprehension c = expr.comprehension();
+        canonicalize(c.iterRange());
+        canonicalize(c.accuInit());
+        canonicalize(c.loopCondition());
+        canonicalize(c.loopStep());
+        canonicalize(c.result());
+      }
+      default -> {}
+    }
+  }
+
+  /** The first node id (by id) with the same handler as {@code id}, or {@code id} itself. */
+  private String representative(String id) {
+    int node = graph.indexOf(id);
+    if (node < 0 || handlers[node] == null) {
+      return id;
+    }
+    return representatives.get(handlers[node]);
   }
 
   private static List<Issue> issues(CelValidationResult result) {

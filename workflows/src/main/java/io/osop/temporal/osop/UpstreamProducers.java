@@ -21,12 +21,17 @@ final class UpstreamProducers {
   private final int[] nodeAtRank;
   private final int[] rankOf;
   private final Map<String, int[][]> byKey = new HashMap<>();
-  private final Map<Integer, boolean[]> descendants = new HashMap<>();
+  private final int[] position;
+  private final Map<Long, Boolean> before = new HashMap<>();
 
   UpstreamProducers(PipelineGraph graph, Handler[] handlers, int[] topologicalOrder) {
     this.graph = graph;
     this.handlers = handlers;
     this.order = topologicalOrder;
+    this.position = new int[topologicalOrder.length];
+    for (int i = 0; i < topologicalOrder.length; i++) {
+      position[topologicalOrder[i]] = i;
+    }
     Integer[] byId = new Integer[graph.size()];
     for (int i = 0; i < byId.length; i++) {
       byId[i] = i;
@@ -55,7 +60,38 @@ final class UpstreamProducers {
 
   /** Whether {@code ancestor} is {@code node} or has a path to it. */
   boolean runsBefore(int ancestor, int node) {
-    return descendants.computeIfAbsent(ancestor, graph::reachableFrom)[node];
+    if (ancestor == node) {
+      return true;
+    }
+    if (position[ancestor] > position[node]) {
+      return false;
+    }
+    long pair = ((long) ancestor << 32) | node;
+    return before.computeIfAbsent(pair, p -> searchBackwards(ancestor, node));
+  }
+
+  /**
+   * Walks predecessors from {@code node}, skipping every node placed before {@code ancestor} in the
+   * topological order (no path from {@code ancestor} can pass through them), so the search stays
+   * within the part of the graph between the two.
+   */
+  private boolean searchBackwards(int ancestor, int node) {
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
+    stack.push(node);
+    seen.add(node);
+    while (!stack.isEmpty()) {
+      for (OsopEdge edge : graph.incoming(stack.pop())) {
+        int previous = graph.source(edge);
+        if (previous == ancestor) {
+          return true;
+        }
+        if (position[previous] > position[ancestor] && seen.add(previous)) {
+          stack.push(previous);
+        }
+      }
+    }
+    return false;
   }
 
   /** Every node producing {@code key}, sorted by id. */

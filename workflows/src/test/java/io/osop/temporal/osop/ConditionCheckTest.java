@@ -112,4 +112,14 @@ class ConditionCheckTest {
     assertThat(Fixtures.at(typo, 24, 17).message())
         .contains("'>' cannot be applied to string and int");
   }
+
+  @Test
+  void conditionsOfOneShapeAreTypedByTheHandlerOfEachNodeTheyRead() {
+    Compilation shapes = Fixtures.compile("condition-shapes.osop.yaml");
+
+    assertThat(shapes.errors()).extracting(f -> f.position().line()).containsExactly(33, 37);
+    assertThat(Fixtures.at(shapes, 33, 28).message()).endsWith("undefined field 'exit_code'");
+    assertThat(Fixtures.at(shapes, 37, 38).message())
+        .endsWith("'==' cannot be applied to int and uint (incompatible types)");
+  }
 }

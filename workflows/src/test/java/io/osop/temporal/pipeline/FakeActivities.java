@@ -36,6 +36,9 @@ final class FakeActivities
   /** Run-command nodes that fail their first attempt (retryably) and then succeed. */
   final Map<String, Boolean> failFirstAttempt = new ConcurrentHashMap<>();
 
+  /** Run-command nodes that fail every attempt, retryably. */
+  final Map<String, Boolean> failEveryAttempt = new ConcurrentHashMap<>();
+
   /** Real milliseconds a run-command node takes; absent means none. */
   final Map<String, Long> commandMillis = new ConcurrentHashMap<>();
 
@@ -93,6 +96,9 @@ final class FakeActivities
     String node = request.nodeId();
     call("RunCommand " + node);
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    if (failEveryAttempt.containsKey(node)) {
+      throw ApplicationFailure.newFailure("attempt " + attempt + " of " + node + " fails", "Flaky");
+    }
     if (failFirstAttempt.containsKey(node) && attempt == 1) {
       throw ApplicationFailure.newFailure("first attempt of " + node + " fails", "Flaky");
     }

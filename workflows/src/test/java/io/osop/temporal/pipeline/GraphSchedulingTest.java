@@ -238,6 +238,30 @@ class GraphSchedulingTest {
   }
 
   @Test
+  void conditionsReadRunParametersMetadataAndNodeOutputsById() {
+    fakes.trainingMetrics.put("train", Map.of("loss", 0.1, "epochs", 12));
+    PipelineDefinition gated =
+        PipelineBuilder.pipeline("scope")
+            .command("train")
+            .command("publish")
+            .command("investigate")
+            .edge(
+                "train",
+                "publish",
+                EdgeMode.CONDITIONAL,
+                "inputs.owner == 'tests' && metadata.workflow_id == 'condition-scope'"
+                    + " && outputs.train.training_metrics.epochs == 12 && attempt == 1")
+            .edge("train", "investigate", EdgeMode.CONDITIONAL, "training_metrics.loss > 0.5")
+            .build();
+
+    PipelineResult result = env.run("condition-scope", gated);
+
+    assertThat(statuses(result))
+        .containsEntry("publish", NodeStatus.SUCCEEDED)
+        .containsEntry("investigate", NodeStatus.SKIPPED);
+  }
+
+  @Test
   void aNodeRetriesOnItsOwnWithoutRestartingThePipeline() {
     fakes.failFirstAttempt.put("train", true);
     PipelineDefinition chain =

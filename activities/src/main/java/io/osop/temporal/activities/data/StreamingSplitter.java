@@ -68,7 +68,9 @@ public final class StreamingSplitter {
             : Files.createDirectories(tempRoot).resolve("osop-split-" + System.nanoTime());
     Files.createDirectories(temp);
     try {
+      long started = System.nanoTime();
       FirstPass first = firstPass(table, plan, layout, statistics, temp);
+      long firstPassDone = System.nanoTime();
       List<String> features = statistics.encodedFeatureNames();
       for (String reserved : List.of(SplitManifest.LABEL_COLUMN, SplitManifest.GROUP_COLUMN)) {
         if (features.contains(reserved)) {
@@ -95,12 +97,15 @@ public final class StreamingSplitter {
               store.uri(prefix));
       manifest.write(store, prefix + SplitManifest.FILE_NAME);
       log.info(
-          "Split table. source={} rowsRead={} skippedMissingLabel={} rows={} features={}",
+          "Split table. source={} rowsRead={} skippedMissingLabel={} rows={} features={}"
+              + " pass1Ms={} pass2Ms={}",
           source,
           first.rowsRead,
           first.missingLabel,
           manifest.rowsBySplit(),
-          features.size());
+          features.size(),
+          (firstPassDone - started) / 1_000_000,
+          (System.nanoTime() - firstPassDone) / 1_000_000);
       return manifest;
     } finally {
       deleteTree(temp);

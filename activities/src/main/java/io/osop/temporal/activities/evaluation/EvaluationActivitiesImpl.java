@@ -7,7 +7,6 @@ import io.osop.temporal.pipeline.activity.EvaluationActivities;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +50,7 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
     try {
       return evaluate(request, metrics);
     } catch (IOException e) {
-      throw new UncheckedIOException(context + ": evaluation failed reading or writing", e);
+      throw ScoringFailures.fromIo(e, context);
     } catch (RuntimeException e) {
       throw ScoringFailures.nonRetryable(e, context);
     }

@@ -76,6 +76,7 @@ public final class LocalProcessExecutor implements TrainingExecutor {
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process process;
+    long startNanos = System.nanoTime();
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -94,7 +95,7 @@ public final class LocalProcessExecutor implements TrainingExecutor {
         new Thread(() -> pump(process, collector, progress, output), "log-" + job.name());
     reader.setDaemon(true);
     reader.start();
-    return new RunningJob(process, collector, output, System.nanoTime());
+    return new RunningJob(process, collector, output, startNanos);
   }
 
   private static void pump(

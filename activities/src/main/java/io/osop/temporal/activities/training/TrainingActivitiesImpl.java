@@ -60,7 +60,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   public TrainingActivitiesImpl(TrainingExecutor executor, ObjectStore store, Path scratchRoot) {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.store = Objects.requireNonNull(store, "store");
-    this.scratchRoot = Objects.requireNonNull(scratchRoot, "scratchRoot");
+    this.scratchRoot =
+        Objects.requireNonNull(scratchRoot, "scratchRoot").toAbsolutePath().normalize();
   }
 
   /**
