@@ -123,7 +123,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           "Node " + request.nodeId() + ": " + e.getMessage(), COMMAND_INVALID, e);
     } catch (IOException e) {
