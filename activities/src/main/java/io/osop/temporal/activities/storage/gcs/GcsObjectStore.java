@@ -2,6 +2,7 @@ package io.osop.temporal.activities.storage.gcs;
 
 import com.google.cloud.storage.Storage;
 import io.osop.temporal.activities.storage.ObjectExistsException;
+import io.osop.temporal.activities.storage.ObjectKeys;
 import io.osop.temporal.activities.storage.ObjectStore;
 import io.osop.temporal.activities.storage.gcs.GcsBucket.StoredObject;
 import java.io.FileNotFoundException;
@@ -27,7 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class GcsObjectStore implements ObjectStore {
 
-  /** The folder, under the store's root, where uploads wait before they are composed onto a key. */
+  /**
+   * The folder, under the store's root, where uploads wait before they are composed onto a key; its
+   * name has the reserved prefix no object key may use.
+   */
   public static final String TEMPORARY_FOLDER = ".osop-uploads/";
 
   private static final Logger log = LoggerFactory.getLogger(GcsObjectStore.class);
@@ -48,7 +52,11 @@ public final class GcsObjectStore implements ObjectStore {
 
   @Override
   public String uri(String key) {
-    return "gs://" + settings.bucket() + "/" + objectName(key);
+    return "gs://"
+        + settings.bucket()
+        + "/"
+        + settings.prefix()
+        + ObjectKeys.requireValidPrefix(key);
   }
 
   @Override
@@ -58,7 +66,7 @@ public final class GcsObjectStore implements ObjectStore {
       throw new IllegalArgumentException(
           "URI is not in this object store: uri=" + uri + " root=" + root);
     }
-    return uri.substring(root.length());
+    return ObjectKeys.requireValidPrefix(uri.substring(root.length()));
   }
 
   @Override
@@ -87,7 +95,8 @@ public final class GcsObjectStore implements ObjectStore {
   public List<ObjectInfo> list(String prefix) throws IOException {
     String temporary = settings.prefix() + TEMPORARY_FOLDER;
     List<ObjectInfo> objects = new ArrayList<>();
-    for (StoredObject object : bucket.list(settings.prefix() + prefix)) {
+    for (StoredObject object :
+        bucket.list(settings.prefix() + ObjectKeys.requireValidPrefix(prefix))) {
       if (!object.name().startsWith(temporary)) {
         objects.add(info(object));
       }
@@ -166,14 +175,6 @@ public final class GcsObjectStore implements ObjectStore {
   }
 
   private String objectName(String key) {
-    if (key == null
-        || key.isEmpty()
-        || key.startsWith("/")
-        || key.contains("//")
-        || key.startsWith(TEMPORARY_FOLDER)
-        || List.of(key.split("/")).contains("..")) {
-      throw new IllegalArgumentException("invalid object key: " + key);
-    }
-    return settings.prefix() + key;
+    return settings.prefix() + ObjectKeys.requireValid(key);
   }
 }
