@@ -6,8 +6,6 @@ import dev.cel.common.CelMutableAst;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
-import dev.cel.common.ast.CelExpr;
-import dev.cel.common.ast.CelMutableExpr;
 import io.osop.temporal.pipeline.Handler;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -232,7 +230,7 @@ final class ExpressionChecker {
             shape.toString(),
             s -> {
               CelMutableAst canonical = CelMutableAst.fromCelAst(ast);
-              canonicalize(canonical.expr());
+              ConditionShape.rename(canonical.expr(), this::representative);
               return environment.compiler().check(canonical.toParsedAst()).hasError();
             });
     if (!shapeHasErrors) {
@@ -240,43 +238,6 @@ final class ExpressionChecker {
     }
     CelValidationResult checked = environment.compiler().check(ast);
     return checked.hasError() ? issues(checked) : List.of();
-  }
-
-  private void canonicalize(CelMutableExpr expr) {
-    switch (expr.getKind()) {
-      case SELECT -> {
-        CelMutableExpr operand = expr.select().operand();
-        if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT
-            && operand.ident().name().equals(ConditionEnvironment.OUTPUTS)) {
-          expr.select().setField(representative(expr.select().field()));
-        } else {
-          canonicalize(operand);
-        }
-      }
-      case CALL -> {
-        expr.call().target().ifPresent(this::canonicalize);
-        expr.call().args().forEach(this::canonicalize);
-      }
-      case LIST -> expr.list().elements().forEach(this::canonicalize);
-      case MAP ->
-          expr.map()
-              .entries()
-              .forEach(
-                  entry -> {
-                    canonicalize(entry.key());
-                    canonicalize(entry.value());
-                  });
-      case STRUCT -> expr.struct().entries().forEach(entry -> canonicalize(entry.value()));
-      case COMPREHENSION -> {
-        CelMutableExpr.CelMutableComprehension c = expr.comprehension();
-        canonicalize(c.iterRange());
-        canonicalize(c.accuInit());
-        canonicalize(c.loopCondition());
-        canonicalize(c.loopStep());
-        canonicalize(c.result());
-      }
-      default -> {}
-    }
   }
 
   /** The first node id (by id) with the same handler as {@code id}, or {@code id} itself. */
