@@ -1,5 +1,13 @@
 package io.osop.temporal.starter;
 
+import io.osop.temporal.starter.cluster.HistoryCommand;
+import io.osop.temporal.starter.cluster.ListCommand;
+import io.osop.temporal.starter.cluster.ResultCommand;
+import io.osop.temporal.starter.cluster.RunCommand;
+import io.osop.temporal.starter.cluster.ServerCommand;
+import io.osop.temporal.starter.cluster.SignalCommands;
+import io.osop.temporal.starter.cluster.StatusCommand;
+import io.osop.temporal.starter.dev.DevCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +25,17 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GraphCommand.class,
+      DevCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      ListCommand.class,
+      ResultCommand.class,
+      SignalCommands.Cancel.class,
+      SignalCommands.Approve.class,
+      SignalCommands.Reject.class,
+      SignalCommands.Extend.class,
+      HistoryCommand.class,
+      ServerCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class StarterCli implements Runnable {

@@ -15,4 +15,9 @@ public interface FeatureTable extends Closeable {
 
   /** The next row's values, trimmed and unquoted, in column order; null at the end. */
   List<String> next() throws IOException;
+
+  /** Where the row last returned came from, as {@code file:line}, for error messages. */
+  default String position() {
+    return "unknown position";
+  }
 }

@@ -29,5 +29,28 @@ public interface ModelRegistry {
    * Sets a pointer if it still names {@code expectedCurrent} (null: unset), recording the move in
    * the pointer's history. Returns false when the pointer names something else.
    */
-  boolean compareAndSet(String pointer, String expectedCurrent, String version) throws IOException;
+  default boolean compareAndSet(String pointer, String expectedCurrent, String version)
+      throws IOException {
+    return compareAndSet(pointer, expectedCurrent, version, "unknown");
+  }
+
+  /**
+   * Sets a pointer if it still names {@code expectedCurrent} (null: unset), recording who moved it
+   * ({@code movedBy}, e.g. a workflow id) and what it named before. A null {@code version} unsets
+   * it. Returns false when the pointer names something else.
+   */
+  boolean compareAndSet(String pointer, String expectedCurrent, String version, String movedBy)
+      throws IOException;
+
+  /** The pointer's current state, or empty when it was never set. */
+  Optional<PointerState> pointer(String pointer) throws IOException;
+
+  /**
+   * What a pointer names and how it got there.
+   *
+   * @param version the version it names, or null when it was unset
+   * @param previous the version it named before the last move, or null
+   * @param movedBy who made the last move
+   */
+  record PointerState(String version, String previous, String movedBy) {}
 }

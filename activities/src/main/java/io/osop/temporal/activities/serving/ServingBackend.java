@@ -20,6 +20,22 @@ public interface ServingBackend {
       String endpoint, String revision, String modelUri, double canaryPercent, String runKey)
       throws IOException;
 
+  /**
+   * Like {@link #deployCanary(String, String, String, double, String)}, naming a dataset whose
+   * held-out rows a local backend probes the revision with; a remote backend, which probes with the
+   * revision's own traffic, ignores it.
+   */
+  default void deployCanary(
+      String endpoint,
+      String revision,
+      String modelUri,
+      double canaryPercent,
+      String runKey,
+      String probeDatasetUri)
+      throws IOException {
+    deployCanary(endpoint, revision, modelUri, canaryPercent, runKey);
+  }
+
   /** Readiness, errors and latency of a revision over a short probe. */
   Health health(String endpoint, String revision) throws IOException;
 

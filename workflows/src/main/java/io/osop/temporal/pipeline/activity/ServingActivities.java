@@ -33,6 +33,8 @@ public interface ServingActivities {
    * @param candidateModelUri the model to deploy
    * @param modelVersion the registry version of the model
    * @param canaryPercent the canary's share of traffic, in (0,100]
+   * @param datasetUri the run's dataset, whose held-out rows a local backend probes the canary
+   *     with; null when unknown (a remote backend probes with real traffic and ignores it)
    */
   record DeployCanaryRequest(
       RunRef run,
@@ -40,7 +42,20 @@ public interface ServingActivities {
       String endpoint,
       String candidateModelUri,
       String modelVersion,
-      double canaryPercent) {}
+      double canaryPercent,
+      String datasetUri) {
+
+    /** A request without a dataset for probes. */
+    public DeployCanaryRequest(
+        RunRef run,
+        String nodeId,
+        String endpoint,
+        String candidateModelUri,
+        String modelVersion,
+        double canaryPercent) {
+      this(run, nodeId, endpoint, candidateModelUri, modelVersion, canaryPercent, null);
+    }
+  }
 
   /**
    * @param endpoint the endpoint

@@ -1,0 +1,48 @@
+package io.osop.temporal.starter.dev;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.function.Consumer;
+
+/**
+ * The embedded default: Temporal's Java test server and one worker in this JVM. With time skipping
+ * on, timers (the A/B window) pass as soon as nothing else is running; activities keep wall time.
+ */
+final class EmbeddedTemporal implements AutoCloseable {
+
+  private final TestWorkflowEnvironment environment;
+
+  private EmbeddedTemporal(TestWorkflowEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** Starts the server and a worker on {@code taskQueue}, registered by {@code register}. */
+  static EmbeddedTemporal start(String taskQueue, boolean skipTime, Consumer<Worker> register) {
+    TestWorkflowEnvironment environment =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(skipTime).build());
+    try {
+      register.accept(environment.newWorker(taskQueue));
+      environment.start();
+      return new EmbeddedTemporal(environment);
+    } catch (RuntimeException e) {
+      environment.close();
+      throw e;
+    }
+  }
+
+  WorkflowClient client() {
+    return environment.getWorkflowClient();
+  }
+
+  TestWorkflowEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public void close() {
+    environment.close();
+  }
+}
