@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,12 +152,12 @@ public final class LocalProcessExecutor implements TrainingExecutor {
   private void waitForOutput(TrainingJob job, RunningJob runningJob) throws InterruptedException {
     try {
       runningJob.output().get(killGrace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       log.warn(
           "Command exited but its output stays open (a background process?); log may be cut."
               + " job={}",
           job.name());
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       log.warn("Reading the command's output failed. job={}", job.name(), e.getCause());
     }
   }
@@ -176,7 +178,7 @@ public final class LocalProcessExecutor implements TrainingExecutor {
       } catch (InterruptedException e) {
         interrupted = true;
         break;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException e) {
         // Still alive after the grace period: killed below.
       }
     }
