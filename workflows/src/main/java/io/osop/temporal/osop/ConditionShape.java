@@ -1,6 +1,7 @@
 package io.osop.temporal.osop;
 
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelMutableExpr;
 import java.util.function.UnaryOperator;
 
 /**
@@ -87,6 +88,44 @@ final class ConditionShape {
         out.append(')');
       }
       default -> out.append('N');
+    }
+  }
+
+  /** Renames, in place, the node id of every {@code outputs.<id>} in {@code expr}. */
+  static void rename(CelMutableExpr expr, UnaryOperator<String> rename) {
+    switch (expr.getKind()) {
+      case SELECT -> {
+        CelMutableExpr operand = expr.select().operand();
+        if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT
+            && operand.ident().name().equals(ConditionEnvironment.OUTPUTS)) {
+          expr.select().setField(rename.apply(expr.select().field()));
+        } else {
+          rename(operand, rename);
+        }
+      }
+      case CALL -> {
+        expr.call().target().ifPresent(target -> rename(target, rename));
+        expr.call().args().forEach(arg -> rename(arg, rename));
+      }
+      case LIST -> expr.list().elements().forEach(e -> rename(e, rename));
+      case MAP ->
+          expr.map()
+              .entries()
+              .forEach(
+                  entry -> {
+                    rename(entry.key(), rename);
+                    rename(entry.value(), rename);
+                  });
+      case STRUCT -> expr.struct().entries().forEach(entry -> rename(entry.value(), rename));
+      case COMPREHENSION -> {
+        CelMutableExpr.CelMutableComprehension c = expr.comprehension();
+        rename(c.iterRange(), rename);
+        rename(c.accuInit(), rename);
+        rename(c.loopCondition(), rename);
+        rename(c.loopStep(), rename);
+        rename(c.result(), rename);
+      }
+      default -> {}
     }
   }
 }

@@ -6,8 +6,6 @@ import dev.cel.common.CelMutableAst;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
-import dev.cel.common.ast.CelExpr;
-import dev.cel.common.ast.CelMutableExpr;
 import io.osop.temporal.pipeline.Handler;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,8 +20,10 @@ import java.util.TreeSet;
 /**
  * Compiles every {@code when} with CEL and checks what it reads: each name must be produced by a
  * node that runs before the edge (its source or a node with a path to it) or be {@code inputs},
- * {@code metadata} or {@code outputs.<id>}; types must fit ({@code ab_result > 1} is an error).
- * Errors point at the character inside the expression.
+ * {@code metadata} or {@code outputs.<id>}, or {@code error} on a fallback, error or timeout edge;
+ * types must fit ({@code ab_result > 1} is an error). A bare key that several nodes before the edge
+ * produce is a warning, unless the edge's source is one of them (at run time the source's value
+ * wins). Errors point at the character inside the expression.
  */
 final class ExpressionChecker {
 
@@ -32,6 +32,10 @@ final class ExpressionChecker {
   private final Handler[] handlers;
   private final ConditionEnvironment environment;
   private final UpstreamProducers upstream;
+
+  /** Edge modes taken when the source node failed; their conditions may read {@code error}. */
+  private static final Set<String> FAILURE_MODES = Set.of("fallback", "error", "timeout");
+
   private final Map<String, Compiled> cache = new HashMap<>();
   private final Map<String, Boolean> shapes = new HashMap<>();
   private final Map<Handler, String> representatives = new EnumMap<>(Handler.class);
@@ -84,6 +88,16 @@ final class ExpressionChecker {
     String name = reference.name();
     switch (reference.kind()) {
       case SCOPE:
+        if (name.equals(ConditionEnvironment.ERROR) && !FAILURE_MODES.contains(edge.mode())) {
+          report(
+              edge,
+              offset,
+              "'error' (the source node's failure) is set only on fallback, error and timeout"
+                  + " edges, not on this "
+                  + edge.mode()
+                  + " edge");
+          return false;
+        }
         return true;
       case NODE_OUTPUTS:
         int node = graph.indexOf(name);
@@ -153,7 +167,9 @@ final class ExpressionChecker {
                   : " (" + abbreviate(all) + "), but none runs before edge " + edge.describe()));
       return false;
     }
-    if (producers.length > 1) {
+    boolean sourceProducesIt =
+        handlers[source] != null && NodeOutputs.of(handlers[source]).containsKey(name);
+    if (producers.length > 1 && !sourceProducesIt) {
       String first = graph.node(producers[0]).id();
       String second = graph.node(producers[1]).id();
       findings.warning(
@@ -232,7 +248,7 @@ final class ExpressionChecker {
             shape.toString(),
             s -> {
               CelMutableAst canonical = CelMutableAst.fromCelAst(ast);
-              canonicalize(canonical.expr());
+              ConditionShape.rename(canonical.expr(), this::representative);
               return environment.compiler().check(canonical.toParsedAst()).hasError();
             });
     if (!shapeHasErrors) {
@@ -240,43 +256,6 @@ final class ExpressionChecker {
     }
     CelValidationResult checked = environment.compiler().check(ast);
     return checked.hasError() ? issues(checked) : List.of();
-  }
-
-  private void canonicalize(CelMutableExpr expr) {
-    switch (expr.getKind()) {
-      case SELECT -> {
-        CelMutableExpr operand = expr.select().operand();
-        if (operand.getKind() == CelExpr.ExprKind.Kind.IDENT
-            && operand.ident().name().equals(ConditionEnvironment.OUTPUTS)) {
-          expr.select().setField(representative(expr.select().field()));
-        } else {
-          canonicalize(operand);
-        }
-      }
-      case CALL -> {
-        expr.call().target().ifPresent(this::canonicalize);
-        expr.call().args().forEach(this::canonicalize);
-      }
-      case LIST -> expr.list().elements().forEach(this::canonicalize);
-      case MAP ->
-          expr.map()
-              .entries()
-              .forEach(
-                  entry -> {
-                    canonicalize(entry.key());
-                    canonicalize(entry.value());
-                  });
-      case STRUCT -> expr.struct().entries().forEach(entry -> canonicalize(entry.value()));
-      case COMPREHENSION -> {
-        CelMutableExpr.CelMutableComprehension c = expr.comprehension();
-        canonicalize(c.iterRange());
-        canonicalize(c.accuInit());
-        canonicalize(c.loopCondition());
-        canonicalize(c.loopStep());
-        canonicalize(c.result());
-      }
-      default -> {}
-    }
   }
 
   /** The first node id (by id) with the same handler as {@code id}, or {@code id} itself. */

@@ -76,13 +76,21 @@ class ConditionCheckTest {
   void bareKeyFromTwoUpstreamNodesIsAWarningThatSuggestsOutputs() {
     Compilation ambiguous = Fixtures.compile("ambiguous-bare-key.osop.yaml");
 
-    Finding finding = Fixtures.at(ambiguous, 40, 12);
+    Finding finding = Fixtures.at(ambiguous, 44, 12);
     assertThat(finding.severity()).isEqualTo(Severity.WARNING);
     assertThat(finding.message())
         .isEqualTo(
             "'metrics' is produced by more than one node before edge report -> deploy (eval_a,"
                 + " eval_b); write outputs.eval_a.metrics to say which");
     assertThat(ambiguous.errors()).isEmpty();
+  }
+
+  @Test
+  void bareKeyIsNotAmbiguousWhenTheEdgeSourceProducesIt() {
+    Compilation ambiguous = Fixtures.compile("ambiguous-bare-key.osop.yaml");
+
+    // eval_c -> deploy reads metrics after eval_a, eval_b and eval_c; eval_c's value wins.
+    assertThat(ambiguous.findings()).noneMatch(f -> f.position().line() == 50);
   }
 
   @Test
@@ -117,9 +125,20 @@ class ConditionCheckTest {
   void conditionsOfOneShapeAreTypedByTheHandlerOfEachNodeTheyRead() {
     Compilation shapes = Fixtures.compile("condition-shapes.osop.yaml");
 
-    assertThat(shapes.errors()).extracting(f -> f.position().line()).containsExactly(33, 37);
+    assertThat(shapes.errors()).extracting(f -> f.position().line()).containsExactly(33, 37, 45);
     assertThat(Fixtures.at(shapes, 33, 28).message()).endsWith("undefined field 'exit_code'");
     assertThat(Fixtures.at(shapes, 37, 38).message())
         .endsWith("'==' cannot be applied to int and uint (incompatible types)");
+  }
+
+  @Test
+  void errorIsReadableOnlyOnFailureEdges() {
+    Compilation shapes = Fixtures.compile("condition-shapes.osop.yaml");
+
+    assertThat(shapes.findings()).noneMatch(f -> f.position().line() == 41);
+    assertThat(Fixtures.at(shapes, 45, 16).message())
+        .isEqualTo(
+            "in condition of edge evaluate -> deploy: 'error' (the source node's failure) is set"
+                + " only on fallback, error and timeout edges, not on this conditional edge");
   }
 }

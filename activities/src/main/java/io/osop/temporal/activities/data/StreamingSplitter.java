@@ -10,6 +10,7 @@ import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,7 @@ public final class StreamingSplitter {
     Path temp =
         tempRoot == null
             ? Files.createTempDirectory("osop-split-")
-            : Files.createDirectories(tempRoot).resolve("osop-split-" + System.nanoTime());
-    Files.createDirectories(temp);
+            : Files.createTempDirectory(Files.createDirectories(tempRoot), "osop-split-");
     try {
       long started = System.nanoTime();
       FirstPass first = firstPass(table, plan, layout, statistics, temp);
@@ -212,7 +212,7 @@ public final class StreamingSplitter {
   private static void deleteTree(Path folder) {
     try (Stream<Path> paths = Files.walk(folder)) {
       List<Path> all = new ArrayList<>(paths.toList());
-      java.util.Collections.reverse(all);
+      Collections.reverse(all);
       for (Path path : all) {
         Files.deleteIfExists(path);
       }

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -80,8 +81,11 @@ final class PublishOnClose extends FilterOutputStream implements AbortableOutput
         return;
       }
       throw new ObjectExistsException(key);
-    } catch (UnsupportedOperationException e) {
-      log.debug("Hard links unsupported; publishing by rename. key={}", key);
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      // Some file systems have no hard links; a rename after the check is the fallback, which
+      // cannot tell two racing first writers apart.
+      log.debug(
+          "Hard links unavailable; publishing by rename. key={} reason={}", key, e.toString());
     }
     if (Files.exists(target)) {
       if (Files.mismatch(temp, target) == -1L) {

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -123,7 +125,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           "Node " + request.nodeId() + ": " + e.getMessage(), COMMAND_INVALID, e);
     } catch (IOException e) {
@@ -238,7 +240,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   private static String lastLines(String log) {
     String[] lines = log.split("\n");
     int from = Math.max(0, lines.length - FAILURE_TAIL_LINES);
-    return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    return String.join("\n", Arrays.copyOfRange(lines, from, lines.length));
   }
 
   private static String shortHash(String text) {
@@ -256,7 +258,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       return;
     }
     try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {

@@ -1,6 +1,5 @@
 package io.osop.temporal.activities.serving.istio;
 
-import io.osop.temporal.activities.config.BackendConfig;
 import io.osop.temporal.activities.serving.kserve.KServeSettings;
 
 /**
@@ -21,19 +20,6 @@ public record IstioSettings(
     String mirrorHost,
     int mirrorPort,
     KServeSettings shadow) {
-
-  /**
-   * Reads {@code backends.traffic}: {@code namespace}, {@code virtual_service}, {@code mirror_host}
-   * and {@code mirror_port}; shadows are deployed like the serving backend's revisions.
-   */
-  public static IstioSettings fromConfig(BackendConfig config, KServeSettings shadow) {
-    return new IstioSettings(
-        config.string("namespace", shadow.namespace()),
-        config.string("virtual_service", null),
-        config.string("mirror_host", null),
-        (int) config.number("mirror_port", 80),
-        shadow);
-  }
 
   /** Fills defaults. */
   public IstioSettings {

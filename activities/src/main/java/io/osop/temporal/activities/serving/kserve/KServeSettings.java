@@ -1,6 +1,5 @@
 package io.osop.temporal.activities.serving.kserve;
 
-import io.osop.temporal.activities.config.BackendConfig;
 import io.osop.temporal.activities.kubernetes.KubernetesNames;
 import java.net.URI;
 import java.time.Duration;
@@ -39,32 +38,6 @@ public record KServeSettings(
     readinessTimeout = readinessTimeout == null ? Duration.ofMinutes(2) : readinessTimeout;
     pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
     services = services == null ? Map.of() : Map.copyOf(services);
-  }
-
-  /**
-   * Reads {@code backends.serving}: {@code namespace}, {@code model_format}, {@code runtime},
-   * {@code service_account}, {@code readiness_timeout}, {@code poll_interval}, {@code services}
-   * (endpoint to InferenceService name) and {@code health} ({@code prometheus_url}, {@code window},
-   * {@code requests}, {@code errors}, {@code p99_ms}).
-   */
-  public static KServeSettings fromConfig(BackendConfig config) {
-    BackendConfig health = config.child("health");
-    return new KServeSettings(
-        config.string("namespace", "default"),
-        config.string("model_format", "onnx"),
-        config.string("runtime", null),
-        config.string("service_account", null),
-        config.duration("readiness_timeout", Duration.ofMinutes(2)),
-        config.duration("poll_interval", Duration.ofSeconds(5)),
-        health == null
-            ? null
-            : new CanaryQueries(
-                URI.create(health.required("prometheus_url")),
-                health.string("window", "5m"),
-                health.required("requests"),
-                health.required("errors"),
-                health.required("p99_ms")),
-        config.strings("services"));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.osop.temporal.activities.serving.prometheus;
 
-import io.osop.temporal.activities.config.BackendConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -35,18 +34,6 @@ public record PrometheusSettings(
           "production_p99_ms",
           "candidate_accuracy",
           "production_accuracy");
-
-  /**
-   * Reads {@code backends.metrics}: {@code url}, {@code namespace}, {@code timeout} and {@code
-   * queries} (the templates by name).
-   */
-  public static PrometheusSettings fromConfig(BackendConfig config) {
-    return new PrometheusSettings(
-        URI.create(config.required("url")),
-        config.string("namespace", "default"),
-        config.duration("timeout", Duration.ofSeconds(30)),
-        config.strings("queries"));
-  }
 
   /** Checks that the URL is absolute and every required template is given. */
   public PrometheusSettings {

@@ -1,7 +1,5 @@
 package io.osop.temporal.activities.storage.gcs;
 
-import io.osop.temporal.activities.config.BackendConfig;
-
 /**
  * Where the GCS object store keeps its objects.
  *
@@ -25,17 +23,6 @@ public record GcsSettings(String bucket, String prefix, int uploadChunkBytes) {
     if (uploadChunkBytes <= 0) {
       uploadChunkBytes = DEFAULT_UPLOAD_CHUNK_BYTES;
     }
-  }
-
-  /**
-   * Reads {@code bucket}, {@code prefix} and {@code upload_chunk_bytes} from a backend's
-   * configuration ({@code backends.object_store} or {@code backends.feature_store}).
-   */
-  public static GcsSettings fromConfig(BackendConfig config) {
-    return new GcsSettings(
-        config.required("bucket"),
-        config.string("prefix", ""),
-        (int) config.number("upload_chunk_bytes", DEFAULT_UPLOAD_CHUNK_BYTES));
   }
 
   /** Settings for a bucket and prefix with the default upload chunk. */

@@ -1,6 +1,5 @@
 package io.osop.temporal.activities.training.kubernetes;
 
-import io.osop.temporal.activities.config.BackendConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,33 +43,6 @@ public record KubernetesTrainingSettings(
         pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()
             ? Duration.ofSeconds(10)
             : pollInterval;
-  }
-
-  /**
-   * Reads {@code backends.training}: {@code namespace}, {@code image}, {@code service_account},
-   * {@code working_dir}, {@code node_selector}, {@code tolerations} (each with {@code key}, {@code
-   * operator}, {@code value}, {@code effect}), {@code active_deadline_seconds}, {@code
-   * ttl_seconds_after_finished} and {@code poll_interval}.
-   */
-  public static KubernetesTrainingSettings fromConfig(BackendConfig config) {
-    return new KubernetesTrainingSettings(
-        config.string("namespace", "default"),
-        config.required("image"),
-        config.string("service_account", null),
-        config.string("working_dir", null),
-        config.strings("node_selector"),
-        config.children("tolerations").stream()
-            .map(
-                t ->
-                    new TolerationSetting(
-                        t.required("key"),
-                        t.string("operator", t.string("value", null) == null ? "Exists" : "Equal"),
-                        t.string("value", null),
-                        t.string("effect", null)))
-            .toList(),
-        config.number("active_deadline_seconds", 0),
-        (int) config.number("ttl_seconds_after_finished", 86_400),
-        config.duration("poll_interval", Duration.ofSeconds(10)));
   }
 
   /**
