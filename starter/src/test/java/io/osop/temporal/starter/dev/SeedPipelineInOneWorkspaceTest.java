@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,7 +66,7 @@ class SeedPipelineInOneWorkspaceTest {
     Path dataset = run.artifactPath("prepare_data", "dataset_uri");
     assertThat(dataset.resolve("test.csv")).isNotEmptyFile();
     JsonNode live = workspace.servingState(ENDPOINT).path("live");
-    assertThat(Path.of(java.net.URI.create(live.path("probeDatasetUri").asText())))
+    assertThat(Path.of(URI.create(live.path("probeDatasetUri").asText())))
         .as("the live revision's health probes read the run's held-out rows")
         .isEqualTo(dataset);
     JsonNode report = DevWorkspace.json(run.artifactPath("evaluate", "report_uri"));
