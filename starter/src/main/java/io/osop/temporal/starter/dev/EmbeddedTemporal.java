@@ -4,6 +4,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import java.util.function.Consumer;
 
 /**
@@ -11,6 +12,12 @@ import java.util.function.Consumer;
  * on, timers (the A/B window) pass as soon as nothing else is running; activities keep wall time.
  */
 final class EmbeddedTemporal implements AutoCloseable {
+
+  /**
+   * The first workflow task of a fresh JVM loads the interpreter's classes; on a busy laptop that
+   * can take longer than the SDK's one-second deadlock detector allows.
+   */
+  private static final long FIRST_TASK_ALLOWANCE_MILLIS = 10_000;
 
   private final TestWorkflowEnvironment environment;
 
@@ -24,7 +31,12 @@ final class EmbeddedTemporal implements AutoCloseable {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(skipTime).build());
     try {
-      register.accept(environment.newWorker(taskQueue));
+      register.accept(
+          environment.newWorker(
+              taskQueue,
+              WorkerOptions.newBuilder()
+                  .setDefaultDeadlockDetectionTimeout(FIRST_TASK_ALLOWANCE_MILLIS)
+                  .build()));
       environment.start();
       return new EmbeddedTemporal(environment);
     } catch (RuntimeException e) {
