@@ -32,6 +32,7 @@ final class ExpressionChecker {
   private final Handler[] handlers;
   private final ConditionEnvironment environment;
   private final UpstreamProducers upstream;
+  private final MetricNameCheck metricNames;
 
   /** Edge modes taken when the source node failed; their conditions may read {@code error}. */
   private static final Set<String> FAILURE_MODES = Set.of("fallback", "error", "timeout");
@@ -61,6 +62,7 @@ final class ExpressionChecker {
     this.environment = ConditionEnvironment.forNodes(declared);
     this.upstream =
         topologicalOrder == null ? null : new UpstreamProducers(graph, handlers, topologicalOrder);
+    this.metricNames = new MetricNameCheck(graph, handlers, upstream);
   }
 
   void check(OsopEdge edge) {
@@ -79,7 +81,19 @@ final class ExpressionChecker {
     }
     if (referencesOk) {
       compiled.typeErrors().forEach(issue -> report(edge, issue.offset(), issue.message()));
+      metricNames
+          .check(source, compiled.metrics())
+          .forEach(issue -> report(edge, offsetOf(compiled, issue), issue.message()));
     }
+  }
+
+  /** Where the metric name of {@code issue} starts inside the expression, in code points. */
+  private static int offsetOf(Compiled compiled, MetricNameCheck.Issue issue) {
+    int offset = compiled.offsets().getOrDefault(issue.reference().exprId(), 0);
+    String text = compiled.text();
+    int from = text.offsetByCodePoints(0, Math.min(offset, text.codePointCount(0, text.length())));
+    int found = text.indexOf(issue.reference().metric(), from);
+    return found < 0 ? offset : text.codePointCount(0, found);
   }
 
   private boolean checkReference(
@@ -221,7 +235,7 @@ final class ExpressionChecker {
   private Compiled compile(String expression) {
     CelValidationResult parsed = environment.compiler().parse(expression);
     if (parsed.hasError()) {
-      return new Compiled(issues(parsed), List.of(), List.of(), Map.of());
+      return new Compiled(expression, issues(parsed), List.of(), List.of(), Map.of(), List.of());
     }
     CelAbstractSyntaxTree ast;
     try {
@@ -231,7 +245,13 @@ final class ExpressionChecker {
     }
     Map<Long, Integer> offsets = new HashMap<>(ast.getSource().getPositionsMap());
     List<ConditionReferences.Reference> references = ConditionReferences.of(ast.getExpr());
-    return new Compiled(List.of(), references, typeErrors(ast), offsets);
+    return new Compiled(
+        expression,
+        List.of(),
+        references,
+        typeErrors(ast),
+        offsets,
+        MetricReferences.of(ast.getExpr()));
   }
 
   /**
@@ -288,8 +308,10 @@ final class ExpressionChecker {
 
   /** What compiling one expression text found; shared by edges with the same text. */
   private record Compiled(
+      String text,
       List<Issue> syntaxErrors,
       List<ConditionReferences.Reference> references,
       List<Issue> typeErrors,
-      Map<Long, Integer> offsets) {}
+      Map<Long, Integer> offsets,
+      List<MetricReferences.Reference> metrics) {}
 }
