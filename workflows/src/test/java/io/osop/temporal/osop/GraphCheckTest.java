@@ -43,7 +43,10 @@ class GraphCheckTest {
   @Test
   void cycleNamesItsPathAtTheClosingEdge() {
     assertThat(Fixtures.at(result, 47, 5).message())
-        .startsWith("cycle loop_a -> loop_b -> loop_a; the runtime runs acyclic graphs only");
+        .isEqualTo(
+            "cycle loop_a -> loop_b -> loop_a; edge loop_b -> loop_a leads back to an earlier"
+                + " node, and the runtime runs acyclic graphs only, so a loop (also by a fallback"
+                + " or error edge) is not supported");
   }
 
   @Test
@@ -68,6 +71,36 @@ class GraphCheckTest {
     assertThat(Fixtures.at(joins, 21, 17).message())
         .isEqualTo("join_count 3 exceeds the 2 edges into 'c'");
     assertThat(Fixtures.at(joins, 26, 17).severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void cycleIsReportedAtTheBackEdgeThatClosesItWhateverTheOrder() throws Exception {
+    String seed = Files.readString(Fixtures.path("seed.osop.yaml"));
+    int backEdgeLine = (int) seed.lines().count() + 1;
+    String text = seed + "  - from: \"evaluate\"\n    to: \"train_model\"\n";
+    String expected =
+        "cycle train_model -> evaluate -> train_model; edge evaluate -> train_model leads back to"
+            + " an earlier node, and the runtime runs acyclic graphs only, so a loop (also by a"
+            + " fallback or error edge) is not supported";
+
+    Compilation looped =
+        PipelineCompiler.compile(
+            "looped.osop.yaml", text.getBytes(StandardCharsets.UTF_8), "/tmp", Map.of());
+
+    assertThat(Fixtures.at(looped, backEdgeLine, 5).message()).isEqualTo(expected);
+    Random random = new Random(7);
+    for (int round = 0; round < 5; round++) {
+      String shuffled = shuffleBlocks(text, random);
+      Compilation reordered =
+          PipelineCompiler.compile(
+              "shuffled.osop.yaml", shuffled.getBytes(StandardCharsets.UTF_8), "/tmp", Map.of());
+      int line = lineOf(shuffled, "  - from: \"evaluate\"\n    to: \"train_model\"");
+      assertThat(Fixtures.at(reordered, line, 5).message()).as(shuffled).isEqualTo(expected);
+    }
+  }
+
+  private static int lineOf(String text, String block) {
+    return (int) text.substring(0, text.indexOf(block)).lines().count() + 1;
   }
 
   @Test
