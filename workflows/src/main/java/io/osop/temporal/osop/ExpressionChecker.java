@@ -235,7 +235,8 @@ final class ExpressionChecker {
   private Compiled compile(String expression) {
     CelValidationResult parsed = environment.compiler().parse(expression);
     if (parsed.hasError()) {
-      return new Compiled(expression, issues(parsed), List.of(), List.of(), Map.of(), List.of());
+      return new Compiled(
+          expression, syntaxIssue(parsed, expression), List.of(), List.of(), Map.of(), List.of());
     }
     CelAbstractSyntaxTree ast;
     try {
@@ -285,6 +286,18 @@ final class ExpressionChecker {
       return id;
     }
     return representatives.get(handlers[node]);
+  }
+
+  /**
+   * The parser's first error in plain words; the ones after it mostly follow from it (an unclosed
+   * string also leaves the expression without an end).
+   */
+  private static List<Issue> syntaxIssue(CelValidationResult parsed, String expression) {
+    Issue first = issues(parsed).get(0);
+    return List.of(
+        new Issue(
+            first.offset(),
+            CelSyntaxMessages.explain(first.message(), expression, first.offset())));
   }
 
   private static List<Issue> issues(CelValidationResult result) {

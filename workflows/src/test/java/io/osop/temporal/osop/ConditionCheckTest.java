@@ -51,7 +51,9 @@ class ConditionCheckTest {
     Finding finding = Fixtures.at(result, 49, 33);
 
     assertThat(finding.message())
-        .startsWith("in condition of edge ab_test -> rollback: mismatched input '<EOF>'");
+        .isEqualTo(
+            "in condition of edge ab_test -> rollback: the expression ends where a value was"
+                + " expected after '||'");
   }
 
   @Test
