@@ -67,6 +67,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void misspeltOverrideKeyIsAnErrorAndOneErrorIsSingular() {
+    CliRun run = CliRun.of("validate", seed, "--set", "train_model.comand=python other.py");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out().lines())
+        .containsExactly(
+            seed
+                + ": --set train_model.comand=python other.py: error: node 'train_model': unknown"
+                + " config key 'comand' (did you mean 'command'?); run-command reads command,"
+                + " resources, env; this override would change nothing",
+            "1 file checked: 1 error, 0 warnings; 1 with errors");
+  }
+
+  @Test
+  void devStartsNothingForAFileWithOneErrorAndSaysSoInTheSingular() {
+    CliRun run = CliRun.of("dev", seed, "--set", "train_model.comand=python other.py");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).endsWith(seed + ": 1 error; nothing was started.\n");
+  }
+
+  @Test
   void missingFileIsAnErrorFinding() {
     CliRun run = CliRun.of("validate", "no-such.osop.yaml");
 

@@ -72,7 +72,9 @@ public final class DevCommand implements Callable<Integer> {
       err.println(finding);
     }
     if (compilation.hasErrors()) {
-      err.printf("%s: %d errors; nothing was started.%n", file, compilation.errors().size());
+      int errors = compilation.errors().size();
+      err.printf(
+          "%s: %d %s; nothing was started.%n", file, errors, errors == 1 ? "error" : "errors");
       err.flush();
       return 2;
     }
