@@ -55,8 +55,11 @@ final class CycleChecker {
               + names
               + "; edge "
               + closing.describe()
-              + " leads back to an earlier node, and the runtime runs acyclic graphs only, so a"
-              + " loop (also by a fallback or error edge) is not supported");
+              + (distance[start] == Integer.MAX_VALUE
+                  ? " closes it"
+                  : " leads back to an earlier node")
+              + ", and the runtime runs acyclic graphs only, so a loop (also by a fallback or"
+              + " error edge) is not supported");
     }
   }
 
