@@ -33,4 +33,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD curl -fsS http://localhost:8080/readyz || exit 1
 # SIGTERM reaches the JVM directly (exec form): the worker stops polling, lets running activities
 # finish within shutdown.grace_period and exits 0.
-ENTRYPOINT ["java", "-cp", "/opt/osop/worker.jar:/opt/osop/lib/*", "io.osop.temporal.worker.WorkerMain"]
+ENTRYPOINT ["java", "-Xss8m", "-cp", "/opt/osop/worker.jar:/opt/osop/lib/*", "io.osop.temporal.worker.WorkerMain"]

@@ -63,7 +63,14 @@ public final class StarterCli implements Runnable {
 
   /** The configured picocli command line; usage errors exit with 2. */
   public static CommandLine commandLine() {
-    return new CommandLine(new StarterCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine =
+        new CommandLine(new StarterCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    // Every subcommand answers -h/--help, even when its required parameters are missing.
+    commandLine.getSubcommands().values().stream()
+        .map(CommandLine::getCommandSpec)
+        .filter(spec -> !spec.mixinStandardHelpOptions())
+        .forEach(spec -> spec.mixinStandardHelpOptions(true));
+    return commandLine;
   }
 
   /** Without a subcommand, says what the subcommands are and fails as a usage error. */

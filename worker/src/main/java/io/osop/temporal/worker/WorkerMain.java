@@ -23,10 +23,10 @@ public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
   /** Exit status for a configuration that does not validate or a bad command line. */
-  static final int EXIT_CONFIG = 2;
+  public static final int EXIT_CONFIG = 2;
 
   /** Exit status when the worker could not start for another reason. */
-  static final int EXIT_START = 1;
+  public static final int EXIT_START = 1;
 
   private WorkerMain() {}
 

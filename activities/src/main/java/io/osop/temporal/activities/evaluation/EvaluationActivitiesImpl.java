@@ -64,29 +64,29 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
       throw new InvalidDatasetException("the test split has no rows: " + test.source());
     }
 
-    ModelEvaluator.Score candidate;
-    try (OnnxScorer scorer = models.byUri(request.candidateModelUri())) {
-      scorer.requireWidth(manifest.features());
-      candidate = evaluator.evaluate(scorer, test, metrics);
-    }
-    Activity.getExecutionContext().heartbeat("candidate scored");
-
     String pointer = Optional.ofNullable(request.baseline()).orElse(ModelSource.PRODUCTION_POINTER);
     Optional<String> production = models.resolve(pointer);
-    ModelEvaluator.Score baseline;
+    ModelEvaluator.Pair scores;
     String baselineKind;
-    if (production.isPresent()) {
-      try (OnnxScorer scorer = models.byVersion(production.get())) {
-        scorer.requireWidth(manifest.features());
-        baseline = evaluator.evaluate(scorer, test, metrics);
+    try (OnnxScorer candidateScorer = models.byUri(request.candidateModelUri())) {
+      candidateScorer.requireWidth(manifest.features());
+      if (production.isPresent()) {
+        try (OnnxScorer productionScorer = models.byVersion(production.get())) {
+          productionScorer.requireWidth(manifest.features());
+          scores = evaluator.evaluatePair(candidateScorer, productionScorer, test, metrics);
+        }
+        baselineKind = PRODUCTION;
+      } else {
+        LabelledRows train = datasets.split(manifest, "train");
+        scores =
+            evaluator.evaluatePair(
+                candidateScorer, MajorityClassPredictor.fromLabels(train.labels()), test, metrics);
+        baselineKind = MajorityClassPredictor.NAME;
       }
-      baselineKind = PRODUCTION;
-    } else {
-      LabelledRows train = datasets.split(manifest, "train");
-      baseline =
-          evaluator.evaluate(MajorityClassPredictor.fromLabels(train.labels()), test, metrics);
-      baselineKind = MajorityClassPredictor.NAME;
     }
+    Activity.getExecutionContext().heartbeat("candidate and baseline scored");
+    ModelEvaluator.Score candidate = scores.candidate();
+    ModelEvaluator.Score baseline = scores.baseline();
 
     String reportKey =
         RunKeys.nodePrefix(request.run().workflowId(), request.nodeId()) + "evaluation.json";

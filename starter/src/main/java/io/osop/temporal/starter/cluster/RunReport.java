@@ -49,7 +49,7 @@ final class RunReport {
     AbWindowStatus window = result.abWindow();
     if (window != null) {
       out.printf(
-          "A/B       %s: %.1f of %.1f h, %d checks%s%n",
+          "A/B       %s: %.3g of %.3g h, %d checks%s%n",
           window.nodeId(),
           window.elapsedHours(),
           window.totalHours(),

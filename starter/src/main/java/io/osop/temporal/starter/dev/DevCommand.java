@@ -24,7 +24,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "dev",
     description =
-        "Run a pipeline end to end on this machine: embedded Temporal server, local backends.")
+        "Run a pipeline end to end on this machine: embedded Temporal server, local backends.",
+    footer = {
+      "",
+      "Exit codes: 0 the run completed (PROMOTED, REJECTED, ROLLED_BACK or COMPLETED),"
+          + " 1 it failed or was cancelled (Ctrl-C cancels it and undoes its side effects),"
+          + " 2 invalid input.",
+      "--config takes a worker configuration file (docs/service.md); dev uses its backends"
+          + " section, e.g. to inject faults into the local backends (docs/local-serving.md).",
+    })
 public final class DevCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,9 @@ final class DevRun {
   private static final String TASK_QUEUE = "osop-dev";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final long CANCEL_WAIT_SECONDS = 120;
+
+  /** Long enough for a local command to get SIGTERM and, after its grace period, SIGKILL. */
+  private static final Duration WORKER_STOP_GRACE = Duration.ofSeconds(20);
 
   private final DevSetup setup;
   private final PrintWriter out;
@@ -78,11 +82,17 @@ final class DevRun {
       CompletableFuture<PipelineResult> result = awaitEnd(stub, workflow);
 
       AtomicBoolean finished = new AtomicBoolean();
-      Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(stub, result, finished));
+      AtomicBoolean interrupted = new AtomicBoolean();
+      Thread cancelOnInterrupt =
+          new Thread(() -> cancelAndWait(temporal, stub, result, finished, interrupted));
       Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
       try {
         PipelineResult done =
             new RunFollower(out).follow(() -> queryStatus(workflow), () -> resultIfDone(result));
+        if (interrupted.get()) {
+          // The shutdown hook owns the output and the exit from here on.
+          Thread.sleep(Long.MAX_VALUE);
+        }
         finished.set(true);
         new RunSummary(out).print(done);
         return done;
@@ -156,18 +166,28 @@ final class DevRun {
     }
   }
 
+  /**
+   * Runs on Ctrl-C: cancels the run, waits for its compensations, then stops the worker so that a
+   * running command is interrupted and its whole process tree is stopped, prints the summary and
+   * exits 1 like any other cancelled run.
+   */
   private void cancelAndWait(
-      WorkflowStub stub, CompletableFuture<PipelineResult> result, AtomicBoolean finished) {
+      EmbeddedTemporal temporal,
+      WorkflowStub stub,
+      CompletableFuture<PipelineResult> result,
+      AtomicBoolean finished,
+      AtomicBoolean interrupted) {
     if (finished.get()) {
       return;
     }
+    interrupted.set(true);
     out.println();
     out.println("Interrupted: cancelling the run and undoing its side effects...");
     out.flush();
+    PipelineResult done = null;
     try {
       stub.cancel();
-      PipelineResult done = result.get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-      new RunSummary(out).print(done);
+      done = result.get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
       out.printf("The run did not end within %d s of the cancel.%n", CANCEL_WAIT_SECONDS);
     } catch (InterruptedException e) {
@@ -175,7 +195,14 @@ final class DevRun {
     } catch (ExecutionException | RuntimeException e) {
       out.println("The cancelled run ended with: " + e.getMessage());
     }
+    out.println("Stopping running commands...");
     out.flush();
+    temporal.stopWorkers(WORKER_STOP_GRACE);
+    if (done != null) {
+      new RunSummary(out).print(done);
+    }
+    out.flush();
+    Runtime.getRuntime().halt(1);
   }
 
   private static void removeHook(Thread hook) {

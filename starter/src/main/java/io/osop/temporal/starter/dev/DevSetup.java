@@ -51,7 +51,8 @@ record DevSetup(Path workdir, Path featureStore, WorkerConfig config, WorkerComp
         ExampleTables.ensureGenerated(features);
       }
     } catch (IOException e) {
-      throw new SetupException("Cannot prepare the workspace " + work + ": " + e.getMessage(), e);
+      throw new SetupException(
+          "Cannot prepare the workspace " + work + ": " + IoErrors.describe(e), e);
     }
     if (!Files.isDirectory(features)) {
       throw new SetupException("The feature store folder does not exist: " + features, null);

@@ -5,6 +5,8 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +53,15 @@ final class EmbeddedTemporal implements AutoCloseable {
 
   TestWorkflowEnvironment environment() {
     return environment;
+  }
+
+  /**
+   * Stops polling and interrupts running activities (a local command's process tree is stopped on
+   * interrupt), waiting up to {@code grace} for them to end.
+   */
+  void stopWorkers(Duration grace) {
+    environment.getWorkerFactory().shutdownNow();
+    environment.getWorkerFactory().awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.osop.temporal.starter.dev;
 import io.osop.temporal.pipeline.CompensationRecord;
 import io.osop.temporal.pipeline.NodeState;
 import io.osop.temporal.pipeline.NodeStatus;
+import io.osop.temporal.pipeline.Outcome;
 import io.osop.temporal.pipeline.PipelineResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.TreeSet;
  * the A/B evidence, what was undone, where every artifact lies, and the workflow id.
  */
 final class RunSummary {
+
+  private static final java.util.Set<String> LOWER_IS_BETTER =
+      java.util.Set.of("p99_latency", "demographic_parity");
 
   private final PrintWriter out;
 
@@ -29,7 +33,10 @@ final class RunSummary {
       printEvaluation(node);
       printAbTest(node);
     }
-    printCompensations(result.compensations());
+    if (result.outcome() != Outcome.PROMOTED && result.outcome() != Outcome.COMPLETED) {
+      printCompensations(result.compensations());
+    }
+    printProduction(result);
     printArtifacts(result.nodes());
     if (result.errors() != null && !result.errors().isEmpty()) {
       out.println("Errors:");
@@ -59,7 +66,11 @@ final class RunSummary {
     metrics.keySet().forEach(k -> names.add(String.valueOf(k)));
     for (String name : names) {
       out.printf(
-          "  %-20s %12s %12s%n", name, number(metrics.get(name)), number(baseline.get(name)));
+          "  %-20s %12s %12s%s%n",
+          name,
+          number(metrics.get(name)),
+          number(baseline.get(name)),
+          LOWER_IS_BETTER.contains(name) ? "  (lower is better)" : "");
     }
   }
 
@@ -90,6 +101,30 @@ final class RunSummary {
       out.printf(
           "  %-16s %-7s %s%s%n",
           c.nodeId(), c.status(), c.description(), c.error() == null ? "" : ": " + c.error());
+    }
+  }
+
+  /** Says what production serves after the run, the question every run ends with. */
+  private void printProduction(PipelineResult result) {
+    Object before = null;
+    Object promoted = null;
+    for (NodeState node : result.nodes()) {
+      if ("production".equals(node.outputs().get("baseline_kind"))) {
+        before = node.outputs().get("baseline_model");
+      }
+      if (node.status() == NodeStatus.SUCCEEDED && node.outputs().get("model_version") != null) {
+        promoted = node.outputs().get("model_version");
+      }
+    }
+    String previous = before == null ? "none" : before.toString();
+    if (promoted != null) {
+      out.printf("Production model: %s (promoted by this run; was %s)%n", promoted, previous);
+    } else if (result.outcome() != Outcome.REJECTED
+        && result.compensations() != null
+        && result.compensations().stream().anyMatch(c -> "DONE".equals(c.status()))) {
+      out.printf("Production model: %s (this run's changes were undone)%n", previous);
+    } else {
+      out.printf("Production model: %s (unchanged)%n", previous);
     }
   }
 

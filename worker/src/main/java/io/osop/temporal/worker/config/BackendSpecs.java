@@ -34,11 +34,12 @@ final class BackendSpecs {
         "training",
         Map.of(
             "local",
-            new Spec(Set.of(), Set.of("python")),
+            new Spec(Set.of(), Set.of("scratch")),
             "kubernetes",
             new Spec(
                 Set.of("image"),
                 Set.of(
+                    "scratch",
                     "namespace",
                     "service_account",
                     "working_dir",

@@ -1,4 +1,4 @@
-package io.osop.temporal.worker;
+package io.osop.temporal.starter.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +28,8 @@ public final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
+    // ONNX Runtime overflows the default 1 MiB thread stack when scoring; the launchers set the same.
+    command.add("-Xss8m");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -59,6 +61,11 @@ public final class JavaProcess implements AutoCloseable {
       throw new IllegalStateException(
           "process did not exit within " + seconds + " s; output:" + File.separator + output());
     }
+    return process.exitValue();
+  }
+
+  /** The exit status of a process that has exited. */
+  public int exitValue() {
     return process.exitValue();
   }
 

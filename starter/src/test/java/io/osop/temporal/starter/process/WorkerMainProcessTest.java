@@ -1,7 +1,8 @@
-package io.osop.temporal.worker;
+package io.osop.temporal.starter.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.osop.temporal.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
