@@ -1,8 +1,6 @@
 package io.osop.temporal.worker;
 
-import com.google.cloud.storage.StorageOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.osop.temporal.activities.data.DataActivitiesImpl;
 import io.osop.temporal.activities.data.ObjectStoreFeatureStore;
 import io.osop.temporal.activities.evaluation.EvaluationActivitiesImpl;
@@ -56,17 +54,31 @@ import java.util.Map;
  */
 public final class Backends implements WorkerComponents {
   private final WorkerConfig config;
+  private final ExternalClients clients;
   private final Map<Handler, List<Object>> activities;
   private KubernetesClient kubernetes;
 
-  private Backends(WorkerConfig config) {
+  private Backends(WorkerConfig config, ExternalClients clients) {
     this.config = config;
+    this.clients = clients;
     this.activities = new EnumMap<>(Handler.class);
   }
 
-  /** Creates every backend; a setting a backend refuses is reported like any config problem. */
+  /**
+   * Creates every backend on the real external clients; see {@link #create(WorkerConfig,
+   * ExternalClients)}.
+   */
   public static Backends create(WorkerConfig config) throws InvalidConfigException {
-    Backends backends = new Backends(config);
+    return create(config, ExternalClients.real());
+  }
+
+  /**
+   * Creates every backend, reaching GCS and Kubernetes through the given clients; a setting a
+   * backend refuses is reported like any config problem.
+   */
+  public static Backends create(WorkerConfig config, ExternalClients clients)
+      throws InvalidConfigException {
+    Backends backends = new Backends(config, clients);
     try {
       backends.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -126,16 +138,12 @@ public final class Backends implements WorkerComponents {
             new RegistryActivitiesImpl(registry)));
   }
 
-  private static ObjectStore objectStore(Backend backend, String defaultRoot) throws IOException {
+  private ObjectStore objectStore(Backend backend, String defaultRoot) throws IOException {
     if (backend.type().equals("gcs")) {
-      StorageOptions.Builder options = StorageOptions.newBuilder();
-      String project = backend.string("project", null);
-      if (project != null) {
-        options.setProjectId(project);
-      }
+      GcsSettings settings =
+          GcsSettings.of(backend.string("bucket", null), backend.string("prefix", ""));
       return new GcsObjectStore(
-          GcsSettings.of(backend.string("bucket", null), backend.string("prefix", "")),
-          options.build().getService());
+          settings, clients.gcsBucket(backend.string("project", null), settings));
     }
     return new LocalObjectStore(Path.of(backend.string("root", defaultRoot)));
   }
@@ -149,7 +157,7 @@ public final class Backends implements WorkerComponents {
 
   private KubernetesClient kubernetes() {
     if (kubernetes == null) {
-      kubernetes = new KubernetesClientBuilder().build();
+      kubernetes = clients.kubernetes();
     }
     return kubernetes;
   }

@@ -1,4 +1,4 @@
-package io.osop.temporal.activities.production;
+package io.osop.temporal.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,117 +8,93 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.osop.temporal.activities.data.DataActivitiesImpl;
-import io.osop.temporal.activities.data.ObjectStoreFeatureStore;
-import io.osop.temporal.activities.evaluation.EvaluationActivitiesImpl;
-import io.osop.temporal.activities.evaluation.EvaluationSettings;
-import io.osop.temporal.activities.serving.CanaryHealthPolicy;
 import io.osop.temporal.activities.serving.ModelRegistry;
 import io.osop.temporal.activities.serving.ObjectStoreModelRegistry;
-import io.osop.temporal.activities.serving.RegistryActivitiesImpl;
-import io.osop.temporal.activities.serving.ServingActivitiesImpl;
-import io.osop.temporal.activities.serving.ShadowTrafficActivitiesImpl;
-import io.osop.temporal.activities.serving.istio.IstioSettings;
 import io.osop.temporal.activities.serving.istio.IstioTrafficMirror;
 import io.osop.temporal.activities.serving.kserve.InferenceServices;
 import io.osop.temporal.activities.serving.kserve.KServeServingBackend;
 import io.osop.temporal.activities.serving.kserve.KServeSettings;
 import io.osop.temporal.activities.serving.kserve.MockServingApi;
 import io.osop.temporal.activities.serving.prometheus.FakePrometheus;
-import io.osop.temporal.activities.serving.prometheus.PrometheusOnlineMetrics;
-import io.osop.temporal.activities.serving.prometheus.PrometheusSettings;
 import io.osop.temporal.activities.storage.gcs.FakeGcsBucket;
+import io.osop.temporal.activities.storage.gcs.GcsBucket;
 import io.osop.temporal.activities.storage.gcs.GcsObjectStore;
 import io.osop.temporal.activities.storage.gcs.GcsSettings;
-import io.osop.temporal.activities.training.TrainingActivitiesImpl;
-import io.osop.temporal.activities.training.kubernetes.KubernetesTrainingExecutor;
-import io.osop.temporal.activities.training.kubernetes.KubernetesTrainingSettings;
 import io.osop.temporal.osop.Compilation;
 import io.osop.temporal.osop.PipelineCompiler;
-import io.osop.temporal.pipeline.ActivityDefaults;
 import io.osop.temporal.pipeline.NodeState;
 import io.osop.temporal.pipeline.Outcome;
 import io.osop.temporal.pipeline.PipelineDefinition;
 import io.osop.temporal.pipeline.PipelineInput;
 import io.osop.temporal.pipeline.PipelineResult;
 import io.osop.temporal.pipeline.PipelineWorkflow;
-import io.osop.temporal.pipeline.PipelineWorkflowImpl;
+import io.osop.temporal.worker.config.WorkerConfig;
+import io.osop.temporal.worker.config.WorkerConfigLoader;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The seed pipeline from file to promoted model on the production backends: GCS (a fake bucket),
- * Kubernetes Jobs, KServe and Istio (fabric8's mock API with a simulated cluster behind it) and
- * Prometheus (a fake HTTP API), under the embedded Temporal test server with time skipping.
+ * The seed pipeline from file to promoted model on the backends a worker configuration selects
+ * (GCS, Kubernetes Jobs, KServe, Istio, Prometheus), built by {@link Backends} as the worker builds
+ * them, with a fake bucket, fabric8's mock API (a simulated cluster behind it runs train.py) and a
+ * fake Prometheus in place of the cloud, under the embedded Temporal test server.
  */
 @EnableKubernetesMockClient(crud = true)
-class SeedPipelineOnProductionBackendsTest {
+class SeedPipelineFromProductionConfigTest {
 
   static KubernetesClient client;
   static KubernetesMockServer server;
 
   private static final String NS = "ml";
-  private static final String TASK_QUEUE = "osop-pipelines";
 
   @TempDir Path temp;
 
-  private static Path example() {
-    Path folder = Path.of("..", "examples", "argo-ml-training").toAbsolutePath().normalize();
-    assumeTrue(
-        Files.isRegularFile(folder.resolve("argo-ml-training.osop.yaml")),
-        "the seed example is missing: " + folder);
-    return folder;
-  }
+  private final Map<String, FakeGcsBucket> buckets = new ConcurrentHashMap<>();
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void theSeedPipelineRunsFromFileToPromotedModel() throws Exception {
     Path example = example();
-    FakeGcsBucket artifacts = new FakeGcsBucket();
-    GcsObjectStore store =
-        new GcsObjectStore(GcsSettings.of("acme-ml-artifacts", "runs"), artifacts);
-    GcsObjectStore features =
-        new GcsObjectStore(
-            GcsSettings.of("acme-ml-features", "feature-store"), new FakeGcsBucket());
-    uploadFeatureTable(example, features);
-    ModelRegistry registry = new ObjectStoreModelRegistry(store);
-
+    GcsObjectStore artifacts = store("acme-ml-artifacts", "runs");
+    uploadFeatureTable(example, store("acme-ml-features", "feature-store"));
+    ModelRegistry registry = new ObjectStoreModelRegistry(artifacts);
     MockServingApi.register(server);
     createLiveEndpoint();
+
     try (FakePrometheus prometheus = new FakePrometheus();
         FakePlatform platform =
             new FakePlatform(
-                client, server, NS, store, example, Files.createDirectories(temp.resolve("pods")));
+                client,
+                server,
+                NS,
+                artifacts,
+                example,
+                Files.createDirectories(temp.resolve("pods")));
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       answerMetrics(prometheus);
-      Worker worker = env.newWorker(TASK_QUEUE);
-      worker.registerWorkflowImplementationFactory(
-          PipelineWorkflow.class, () -> new PipelineWorkflowImpl(ActivityDefaults.builtIn()));
+      WorkerConfig config = config(prometheus);
+      Backends backends = Backends.create(config, new MockClouds());
+      assertThat(backends.describe())
+          .isEqualTo(
+              "object_store:gcs,feature_store:gcs,training:kubernetes,serving:kserve,"
+                  + "traffic:istio,metrics:prometheus");
+      Worker worker = env.newWorker(config.temporal().taskQueue());
+      backends.registerWorkflow(worker);
       worker.registerActivitiesImplementations(
-          activities(store, features, registry, prometheus).toArray());
+          backends.activities().values().stream().flatMap(List::stream).toArray());
       env.start();
 
-      PipelineWorkflow run =
-          env.getWorkflowClient()
-              .newWorkflowStub(
-                  PipelineWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId("seed-on-gke")
-                      .setTaskQueue(TASK_QUEUE)
-                      .build());
-      PipelineResult result = run.run(new PipelineInput(compile(example), Map.of()));
+      PipelineResult result = run(env, config.temporal().taskQueue(), compile(example));
 
       assertThat(platform.failure()).isNull();
       assertThat(result.outcome())
@@ -129,6 +105,7 @@ class SeedPipelineOnProductionBackendsTest {
 
       GenericKubernetesResource live = new InferenceServices(client, NS).get("recommendation");
       assertThat(InferenceServices.value(live, "spec", "predictor", "canaryTrafficPercent"))
+          .as("the canary was promoted to all traffic")
           .isNull();
       assertThat(InferenceServices.value(live, "spec", "predictor", "model", "storageUri"))
           .isEqualTo(registry.modelUri(version));
@@ -138,10 +115,49 @@ class SeedPipelineOnProductionBackendsTest {
       assertThat(platform.jobsRun).hasSize(1);
       assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).hasSize(1);
       assertThat(mirroredRoutes()).as("mirror removed at the end of the test").isZero();
-      assertThat(artifacts.names())
+      FakeGcsBucket artifactBucket = buckets.get("acme-ml-artifacts");
+      assertThat(artifactBucket.names())
           .noneMatch(name -> name.contains(GcsObjectStore.TEMPORARY_FOLDER));
-      assertThat(artifacts.names()).anyMatch(name -> name.endsWith("/log.txt"));
+      assertThat(artifactBucket.names()).anyMatch(name -> name.endsWith("/log.txt"));
     }
+  }
+
+  /** The fixture configuration, with what is only known now laid over it as the worker would. */
+  private WorkerConfig config(FakePrometheus prometheus) throws Exception {
+    Path file = Path.of(getClass().getResource("/production/worker-on-mock-cluster.yaml").toURI());
+    return WorkerConfigLoader.load(
+        file,
+        Map.of(
+            "OSOP_WORKER__BACKENDS__METRICS__URL", prometheus.url().toString(),
+            "OSOP_WORKER__BACKENDS__SERVING__HEALTH__PROMETHEUS_URL", prometheus.url().toString(),
+            "OSOP_WORKER__BACKENDS__TRAINING__SCRATCH", temp.resolve("scratch").toString()));
+  }
+
+  /** One fake bucket per name, and the mock server's client, in place of the cloud's clients. */
+  private final class MockClouds implements ExternalClients {
+    @Override
+    public GcsBucket gcsBucket(String project, GcsSettings settings) {
+      return buckets.computeIfAbsent(settings.bucket(), name -> new FakeGcsBucket());
+    }
+
+    @Override
+    public KubernetesClient kubernetes() {
+      return client;
+    }
+  }
+
+  private GcsObjectStore store(String bucket, String prefix) {
+    return new GcsObjectStore(
+        GcsSettings.of(bucket, prefix),
+        buckets.computeIfAbsent(bucket, name -> new FakeGcsBucket()));
+  }
+
+  private static Path example() {
+    Path folder = Path.of("..", "examples", "argo-ml-training").toAbsolutePath().normalize();
+    assumeTrue(
+        Files.isRegularFile(folder.resolve("argo-ml-training.osop.yaml")),
+        "the seed example is missing: " + folder);
+    return folder;
   }
 
   private static PipelineDefinition compile(Path example) {
@@ -149,6 +165,19 @@ class SeedPipelineOnProductionBackendsTest {
         PipelineCompiler.compile(example.resolve("argo-ml-training.osop.yaml"), Map.of());
     assertThat(compilation.errors()).isEmpty();
     return compilation.definition();
+  }
+
+  private static PipelineResult run(
+      TestWorkflowEnvironment env, String taskQueue, PipelineDefinition definition) {
+    PipelineWorkflow run =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                PipelineWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId("seed-from-production-config")
+                    .setTaskQueue(taskQueue)
+                    .build());
+    return run.run(new PipelineInput(definition, Map.of()));
   }
 
   private static NodeState node(PipelineResult result, String id) {
@@ -174,54 +203,7 @@ class SeedPipelineOnProductionBackendsTest {
         Files.readAllBytes(example.resolve("feature-store/user-embeddings/v3/schema.yaml")));
   }
 
-  private List<Object> activities(
-      GcsObjectStore store,
-      GcsObjectStore features,
-      ModelRegistry registry,
-      FakePrometheus prometheus)
-      throws Exception {
-    Map<String, String> services =
-        Map.of("default", "recommendation", "models/recommendation/v3", "recommendation");
-    KServeSettings kserve =
-        new KServeSettings(
-            NS,
-            "onnx",
-            null,
-            null,
-            Duration.ofSeconds(20),
-            Duration.ofMillis(100),
-            new KServeSettings.CanaryQueries(
-                prometheus.url(),
-                "5m",
-                "canary_requests{revision=\"{revision}\"}",
-                "canary_errors{revision=\"{revision}\"}",
-                "canary_p99_ms{revision=\"{revision}\"}"),
-            services);
-    Map<String, String> queries = new LinkedHashMap<>();
-    for (String name : PrometheusSettings.REQUIRED) {
-      queries.put(name, "shadow_" + name + "{shadow=\"{shadow}\",window=\"{window}\"}");
-    }
-    Path scratch = Files.createDirectories(temp.resolve("scratch"));
-    var mirror = new IstioTrafficMirror(new IstioSettings(NS, null, null, 80, kserve), client);
-    var metrics =
-        new PrometheusOnlineMetrics(
-            new PrometheusSettings(prometheus.url(), NS, Duration.ofSeconds(5), queries),
-            HttpClient.newHttpClient());
-    var executor =
-        new KubernetesTrainingExecutor(
-            new KubernetesTrainingSettings(
-                NS, "trainer:test", null, null, Map.of(), List.of(), 0, 0, Duration.ofMillis(200)),
-            client);
-    return List.of(
-        new DataActivitiesImpl(new ObjectStoreFeatureStore(features, ""), store, scratch),
-        new TrainingActivitiesImpl(executor, store, scratch),
-        new EvaluationActivitiesImpl(store, registry, EvaluationSettings.defaults()),
-        new ShadowTrafficActivitiesImpl(mirror, metrics, registry),
-        new ServingActivitiesImpl(
-            new KServeServingBackend(kserve, client), CanaryHealthPolicy.defaults()),
-        new RegistryActivitiesImpl(registry));
-  }
-
+  /** Healthy shadow numbers with a better candidate, and a healthy canary. */
   private static void answerMetrics(FakePrometheus prometheus) {
     prometheus.valueFor("shadow_requests", 5000);
     prometheus.valueFor("shadow_labelled", 2000);

@@ -1,4 +1,4 @@
-package io.osop.temporal.activities.production;
+package io.osop.temporal.worker;
 
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
