@@ -78,6 +78,7 @@ final class LocalCluster implements AutoCloseable {
         temporal:
           address: 127.0.0.1:%d
           task_queue: %s
+          sticky_execution: false
         backends:
           object_store: { type: local, root: %s }
           feature_store: { type: local, root: %s }

@@ -37,9 +37,16 @@ public record WorkerConfig(
    * @param taskQueue the workflow task queue; each handler's activities use a queue derived from it
    * @param tls client certificate, key and CA, or null for plain text
    * @param apiKey a Temporal Cloud API key, or null
+   * @param stickyExecution whether workflow tasks go back to the worker that cached the run; off
+   *     against the Java test server, which never moves a task off a lost worker's sticky queue
    */
   public record TemporalSettings(
-      String address, String namespace, String taskQueue, TlsSettings tls, String apiKey) {}
+      String address,
+      String namespace,
+      String taskQueue,
+      TlsSettings tls,
+      String apiKey,
+      boolean stickyExecution) {}
 
   /**
    * TLS files for mutual TLS (client cert and key) and/or a private CA.

@@ -107,11 +107,16 @@ public final class WorkerConfigLoader {
     String namespace = section.string("namespace", "default");
     String taskQueue = section.string("task_queue", DEFAULT_TASK_QUEUE);
     String apiKey = section.string("api_key", null);
+    String sticky = section.string("sticky_execution", "true");
+    if (!sticky.equals("true") && !sticky.equals("false")) {
+      section.problem("sticky_execution", "must be true or false, got '" + sticky + "'");
+    }
     ConfigSection tlsSection = section.section("tls");
     TlsSettings tls = tls(tlsSection);
     tlsSection.rejectUnread();
     section.rejectUnread();
-    return new TemporalSettings(address, namespace, taskQueue, tls, apiKey);
+    return new TemporalSettings(
+        address, namespace, taskQueue, tls, apiKey, !sticky.equals("false"));
   }
 
   private static TlsSettings tls(ConfigSection section) {
