@@ -7,6 +7,7 @@ import io.osop.temporal.starter.cluster.RunCommand;
 import io.osop.temporal.starter.cluster.ServerCommand;
 import io.osop.temporal.starter.cluster.SignalCommands;
 import io.osop.temporal.starter.cluster.StatusCommand;
+import io.osop.temporal.starter.dev.DevCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       GraphCommand.class,
+      DevCommand.class,
       RunCommand.class,
       StatusCommand.class,
       ListCommand.class,
@@ -61,7 +63,14 @@ public final class StarterCli implements Runnable {
 
   /** The configured picocli command line; usage errors exit with 2. */
   public static CommandLine commandLine() {
-    return new CommandLine(new StarterCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine commandLine =
+        new CommandLine(new StarterCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    // Every subcommand answers -h/--help, even when its required parameters are missing.
+    commandLine.getSubcommands().values().stream()
+        .map(CommandLine::getCommandSpec)
+        .filter(spec -> !spec.mixinStandardHelpOptions())
+        .forEach(spec -> spec.mixinStandardHelpOptions(true));
+    return commandLine;
   }
 
   /** Without a subcommand, says what the subcommands are and fails as a usage error. */

@@ -47,6 +47,12 @@ public final class ConditionEnvironment {
   /** Name of the map with {@code workflow_id}, {@code run_id} and {@code attempt}. */
   public static final String METADATA = "metadata";
 
+  /**
+   * Name of the map describing the source node's failure; set only on fallback, error and timeout
+   * edges (the validator rejects it elsewhere).
+   */
+  public static final String ERROR = "error";
+
   /** The options conditions are compiled and evaluated with; use them for the runtime too. */
   public static final CelOptions OPTIONS =
       CelOptions.current().enableHeterogeneousNumericComparisons(true).build();
@@ -89,7 +95,8 @@ public final class ConditionEnvironment {
             .setResultType(SimpleType.BOOL)
             .addVar(OUTPUTS, outputsType)
             .addVar(INPUTS, MapType.create(SimpleType.STRING, SimpleType.DYN))
-            .addVar(METADATA, METADATA_TYPE);
+            .addVar(METADATA, METADATA_TYPE)
+            .addVar(ERROR, MapType.create(SimpleType.STRING, SimpleType.DYN));
     for (Handler handler : handlerTypes.keySet()) {
       NodeOutputs.of(handler).forEach(builder::addVar);
     }

@@ -45,7 +45,8 @@ final class ConditionReferences {
           boolean scope =
               name.equals(ConditionEnvironment.OUTPUTS)
                   || name.equals(ConditionEnvironment.INPUTS)
-                  || name.equals(ConditionEnvironment.METADATA);
+                  || name.equals(ConditionEnvironment.METADATA)
+                  || name.equals(ConditionEnvironment.ERROR);
           out.add(new Reference(scope ? Kind.SCOPE : Kind.BARE, name, expr.id()));
         }
       }

@@ -34,6 +34,7 @@ final class ConfigChecker {
 
   void check(OsopNode node, Handler handler) {
     NodeConfig config = new NodeConfig(node, findings);
+    new ConfigKeyChecker(findings).check(node, handler);
     switch (handler) {
       case PREPARE_DATA -> checkPrepareData(config);
       case RUN_COMMAND -> checkRunCommand(node, config);

@@ -1,6 +1,8 @@
 package io.osop.temporal.osop;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Suggests the known name closest to a misspelt one ("wehn" -> "when"). */
@@ -20,7 +22,36 @@ final class DidYouMean {
         bestDistance = distance;
       }
     }
-    return Optional.ofNullable(best);
+    return best != null ? Optional.of(best) : abbreviated(misspelt, candidates);
+  }
+
+  /**
+   * The only candidate the name abbreviates ("canary_pct" -> "canary_percent"): same first letter,
+   * every letter of the name in order in the candidate.
+   */
+  private static Optional<String> abbreviated(String name, Collection<String> candidates) {
+    String lower = name.toLowerCase();
+    if (lower.length() < 3) {
+      return Optional.empty();
+    }
+    List<String> found = new ArrayList<>();
+    for (String candidate : candidates) {
+      String other = candidate.toLowerCase();
+      if (other.charAt(0) == lower.charAt(0) && isSubsequence(lower, other)) {
+        found.add(candidate);
+      }
+    }
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  private static boolean isSubsequence(String shorter, String longer) {
+    int at = 0;
+    for (int i = 0; i < longer.length() && at < shorter.length(); i++) {
+      if (longer.charAt(i) == shorter.charAt(at)) {
+        at++;
+      }
+    }
+    return at == shorter.length();
   }
 
   /** " (did you mean 'x'?)" or the empty string. */

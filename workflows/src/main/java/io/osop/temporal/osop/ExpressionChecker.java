@@ -2,11 +2,13 @@ package io.osop.temporal.osop;
 
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
+import dev.cel.common.CelMutableAst;
 import dev.cel.common.CelSource;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import io.osop.temporal.pipeline.Handler;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +20,10 @@ import java.util.TreeSet;
 /**
  * Compiles every {@code when} with CEL and checks what it reads: each name must be produced by a
  * node that runs before the edge (its source or a node with a path to it) or be {@code inputs},
- * {@code metadata} or {@code outputs.<id>}; types must fit ({@code ab_result > 1} is an error).
- * Errors point at the character inside the expression.
+ * {@code metadata} or {@code outputs.<id>}, or {@code error} on a fallback, error or timeout edge;
+ * types must fit ({@code ab_result > 1} is an error). A bare key that several nodes before the edge
+ * produce is a warning, unless the edge's source is one of them (at run time the source's value
+ * wins). Errors point at the character inside the expression.
  */
 final class ExpressionChecker {
 
@@ -28,7 +32,14 @@ final class ExpressionChecker {
   private final Handler[] handlers;
   private final ConditionEnvironment environment;
   private final UpstreamProducers upstream;
+  private final MetricNameCheck metricNames;
+
+  /** Edge modes taken when the source node failed; their conditions may read {@code error}. */
+  private static final Set<String> FAILURE_MODES = Set.of("fallback", "error", "timeout");
+
   private final Map<String, Compiled> cache = new HashMap<>();
+  private final Map<String, Boolean> shapes = new HashMap<>();
+  private final Map<Handler, String> representatives = new EnumMap<>(Handler.class);
 
   /**
    * @param handlers the resolved handler per graph node, null where none resolved
@@ -43,12 +54,15 @@ final class ExpressionChecker {
     Map<String, Handler> declared = new LinkedHashMap<>();
     for (int i = 0; i < graph.size(); i++) {
       if (handlers[i] != null) {
-        declared.put(graph.node(i).id(), handlers[i]);
+        String id = graph.node(i).id();
+        declared.put(id, handlers[i]);
+        representatives.merge(handlers[i], id, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
     }
     this.environment = ConditionEnvironment.forNodes(declared);
     this.upstream =
         topologicalOrder == null ? null : new UpstreamProducers(graph, handlers, topologicalOrder);
+    this.metricNames = new MetricNameCheck(graph, handlers, upstream);
   }
 
   void check(OsopEdge edge) {
@@ -67,7 +81,19 @@ final class ExpressionChecker {
     }
     if (referencesOk) {
       compiled.typeErrors().forEach(issue -> report(edge, issue.offset(), issue.message()));
+      metricNames
+          .check(source, compiled.metrics())
+          .forEach(issue -> report(edge, offsetOf(compiled, issue), issue.message()));
     }
+  }
+
+  /** Where the metric name of {@code issue} starts inside the expression, in code points. */
+  private static int offsetOf(Compiled compiled, MetricNameCheck.Issue issue) {
+    int offset = compiled.offsets().getOrDefault(issue.reference().exprId(), 0);
+    String text = compiled.text();
+    int from = text.offsetByCodePoints(0, Math.min(offset, text.codePointCount(0, text.length())));
+    int found = text.indexOf(issue.reference().metric(), from);
+    return found < 0 ? offset : text.codePointCount(0, found);
   }
 
   private boolean checkReference(
@@ -76,6 +102,16 @@ final class ExpressionChecker {
     String name = reference.name();
     switch (reference.kind()) {
       case SCOPE:
+        if (name.equals(ConditionEnvironment.ERROR) && !FAILURE_MODES.contains(edge.mode())) {
+          report(
+              edge,
+              offset,
+              "'error' (the source node's failure) is set only on fallback, error and timeout"
+                  + " edges, not on this "
+                  + edge.mode()
+                  + " edge");
+          return false;
+        }
         return true;
       case NODE_OUTPUTS:
         int node = graph.indexOf(name);
@@ -141,13 +177,13 @@ final class ExpressionChecker {
               + producer.id()
               + " nodes"
               + (all.isEmpty()
-                  ? " and there is none in this pipeline"
-                  : " (" + abbreviate(all) + ")")
-              + ", but none runs before edge "
-              + edge.describe());
+                  ? ", and this pipeline has none"
+                  : " (" + abbreviate(all) + "), but none runs before edge " + edge.describe()));
       return false;
     }
-    if (producers.length > 1) {
+    boolean sourceProducesIt =
+        handlers[source] != null && NodeOutputs.of(handlers[source]).containsKey(name);
+    if (producers.length > 1 && !sourceProducesIt) {
       String first = graph.node(producers[0]).id();
       String second = graph.node(producers[1]).id();
       findings.warning(
@@ -199,7 +235,8 @@ final class ExpressionChecker {
   private Compiled compile(String expression) {
     CelValidationResult parsed = environment.compiler().parse(expression);
     if (parsed.hasError()) {
-      return new Compiled(issues(parsed), List.of(), List.of(), Map.of());
+      return new Compiled(
+          expression, syntaxIssue(parsed, expression), List.of(), List.of(), Map.of(), List.of());
     }
     CelAbstractSyntaxTree ast;
     try {
@@ -209,9 +246,58 @@ final class ExpressionChecker {
     }
     Map<Long, Integer> offsets = new HashMap<>(ast.getSource().getPositionsMap());
     List<ConditionReferences.Reference> references = ConditionReferences.of(ast.getExpr());
+    return new Compiled(
+        expression,
+        List.of(),
+        references,
+        typeErrors(ast),
+        offsets,
+        MetricReferences.of(ast.getExpr()));
+  }
+
+  /**
+   * Type-checks the parsed condition. Checking costs far more than parsing, and the result depends
+   * only on the shape of the expression and the handler behind each {@code outputs.<id>}, so the
+   * check runs once per shape: each node id is replaced by a representative node of the same
+   * handler. Only a shape with errors is checked again as written, for exact messages.
+   */
+  private List<Issue> typeErrors(CelAbstractSyntaxTree ast) {
+    StringBuilder shape = new StringBuilder();
+    ConditionShape.write(ast.getExpr(), this::representative, shape);
+    boolean shapeHasErrors =
+        shapes.computeIfAbsent(
+            shape.toString(),
+            s -> {
+              CelMutableAst canonical = CelMutableAst.fromCelAst(ast);
+              ConditionShape.rename(canonical.expr(), this::representative);
+              return environment.compiler().check(canonical.toParsedAst()).hasError();
+            });
+    if (!shapeHasErrors) {
+      return List.of();
+    }
     CelValidationResult checked = environment.compiler().check(ast);
-    List<Issue> typeErrors = checked.hasError() ? issues(checked) : List.of();
-    return new Compiled(List.of(), references, typeErrors, offsets);
+    return checked.hasError() ? issues(checked) : List.of();
+  }
+
+  /** The first node id (by id) with the same handler as {@code id}, or {@code id} itself. */
+  private String representative(String id) {
+    int node = graph.indexOf(id);
+    if (node < 0 || handlers[node] == null) {
+      return id;
+    }
+    return representatives.get(handlers[node]);
+  }
+
+  /**
+   * The parser's first error in plain words; the ones after it mostly follow from it (an unclosed
+   * string also leaves the expression without an end).
+   */
+  private static List<Issue> syntaxIssue(CelValidationResult parsed, String expression) {
+    Issue first = issues(parsed).get(0);
+    return List.of(
+        new Issue(
+            first.offset(),
+            CelSyntaxMessages.explain(first.message(), expression, first.offset())));
   }
 
   private static List<Issue> issues(CelValidationResult result) {
@@ -235,8 +321,10 @@ final class ExpressionChecker {
 
   /** What compiling one expression text found; shared by edges with the same text. */
   private record Compiled(
+      String text,
       List<Issue> syntaxErrors,
       List<ConditionReferences.Reference> references,
       List<Issue> typeErrors,
-      Map<Long, Integer> offsets) {}
+      Map<Long, Integer> offsets,
+      List<MetricReferences.Reference> metrics) {}
 }

@@ -1,8 +1,6 @@
 package io.osop.temporal.osop;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +32,7 @@ final class GraphChecker {
     }
     checkJoins(graph);
     int[] component = graph.components();
-    checkCycles(graph, component);
+    new CycleChecker(findings).check(graph, component);
     checkReachability(pipeline, graph, component);
   }
 
@@ -61,7 +59,7 @@ final class GraphChecker {
     for (String end : List.of("from", "to")) {
       String id = end.equals("from") ? edge.from() : edge.to();
       if (id != null && graph.indexOf(id) < 0) {
-        List<String> ids = graph.nodes().stream().map(OsopNode::id).toList();
+        List<String> ids = graph.nodes().stream().map(OsopNode::id).sorted().toList();
         findings.error(
             edge.positionOf(end),
             "edge "
@@ -155,63 +153,6 @@ final class GraphChecker {
                 + "'");
       }
     }
-  }
-
-  /** Reports one cycle per strongly connected component of more than one node. */
-  private void checkCycles(PipelineGraph graph, int[] component) {
-    Map<Integer, List<Integer>> members = new HashMap<>();
-    for (int i = 0; i < component.length; i++) {
-      members.computeIfAbsent(component[i], c -> new ArrayList<>()).add(i);
-    }
-    for (List<Integer> scc : members.values()) {
-      if (scc.size() < 2) {
-        continue;
-      }
-      int start = scc.stream().min(Comparator.comparing(i -> graph.node(i).id())).orElseThrow();
-      List<OsopEdge> path = shortestCycle(graph, start, component);
-      StringBuilder names = new StringBuilder(graph.node(start).id());
-      for (OsopEdge edge : path) {
-        names.append(" -> ").append(edge.to());
-      }
-      OsopEdge closing = path.get(path.size() - 1);
-      findings.error(
-          closing.position(),
-          "cycle "
-              + names
-              + "; the runtime runs acyclic graphs only, so a loop back to an earlier node (also"
-              + " by a fallback or error edge) is not supported");
-    }
-  }
-
-  /** Breadth-first search inside the component, neighbours in id order, back to {@code start}. */
-  private static List<OsopEdge> shortestCycle(PipelineGraph graph, int start, int[] component) {
-    Map<Integer, OsopEdge> via = new HashMap<>();
-    Deque<Integer> queue = new ArrayDeque<>();
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      int v = queue.poll();
-      List<OsopEdge> edges = new ArrayList<>(graph.outgoing(v));
-      edges.sort(Comparator.comparing(OsopEdge::to));
-      for (OsopEdge edge : edges) {
-        int w = graph.target(edge);
-        if (component[w] != component[start]) {
-          continue;
-        }
-        if (w == start) {
-          List<OsopEdge> path = new ArrayList<>();
-          path.add(edge);
-          for (int at = v; at != start; at = graph.source(via.get(at))) {
-            path.add(0, via.get(at));
-          }
-          return path;
-        }
-        if (!via.containsKey(w)) {
-          via.put(w, edge);
-          queue.add(w);
-        }
-      }
-    }
-    throw new IllegalStateException("a strongly connected component without a cycle");
   }
 
   /**

@@ -34,6 +34,19 @@ public record OsopNode(
     SourcePosition position,
     Map<String, SourcePosition> positions) {
 
+  /** Prefix of the entries in {@code positions} that hold where a config key itself starts. */
+  static final String KEY_PREFIX = "key:";
+
+  /**
+   * Where the key of the config entry at {@code path} starts, else where its value starts (an
+   * override has no key position of its own).
+   */
+  public SourcePosition keyPositionOf(String path) {
+    SourcePosition value = positionOf(path);
+    SourcePosition key = positions.get(KEY_PREFIX + path);
+    return key == null || value.isOverride() ? value : key;
+  }
+
   /** Where the value at {@code path} starts, else the closest enclosing field, else the node. */
   public SourcePosition positionOf(String path) {
     String candidate = path;

@@ -270,6 +270,8 @@ final class OsopReader {
     positions.put(path, node.position());
     if (node instanceof YamlNode.Mapping mapping) {
       for (YamlNode.Entry entry : mapping.entries()) {
+        positions.put(
+            OsopNode.KEY_PREFIX + path + "." + entry.key().text(), entry.key().position());
         collectPositions(path + "." + entry.key().text(), entry.value(), positions);
       }
     } else if (node instanceof YamlNode.Sequence sequence) {

@@ -3,6 +3,7 @@ package io.osop.temporal.osop;
 import io.osop.temporal.pipeline.Handler;
 import io.osop.temporal.pipeline.PipelineDefinition;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -99,25 +100,28 @@ public final class PipelineCompiler {
         file, findings.sorted(), pipeline, Collections.unmodifiableMap(byId), definition);
   }
 
+  /**
+   * The file's bytes, read through a bounded stream so that a device or pipe that never ends
+   * (/dev/zero) is refused like a large file; null after reporting why it cannot be read.
+   */
   private static byte[] read(Path file, Findings findings) {
     SourcePosition start = SourcePosition.of(file.toString(), 1, 1);
-    try {
-      if (Files.isDirectory(file)) {
-        findings.error(start, "this is a folder, not a pipeline file");
+    if (Files.isDirectory(file)) {
+      findings.error(start, "this is a folder, not a pipeline file");
+      return null;
+    }
+    String limit = "pipeline files are limited to " + SafeYamlLoader.MAX_FILE_BYTES + " bytes";
+    try (InputStream in = Files.newInputStream(file)) {
+      if (Files.isRegularFile(file) && Files.size(file) > SafeYamlLoader.MAX_FILE_BYTES) {
+        findings.error(start, "the file is " + Files.size(file) + " bytes; " + limit);
         return null;
       }
-      long size = Files.size(file);
-      if (size > SafeYamlLoader.MAX_FILE_BYTES) {
-        findings.error(
-            start,
-            "the file is "
-                + size
-                + " bytes; pipeline files are limited to "
-                + SafeYamlLoader.MAX_FILE_BYTES
-                + " bytes");
+      byte[] bytes = in.readNBytes(SafeYamlLoader.MAX_FILE_BYTES + 1);
+      if (bytes.length > SafeYamlLoader.MAX_FILE_BYTES) {
+        findings.error(start, "the input does not end within the limit; " + limit);
         return null;
       }
-      return Files.readAllBytes(file);
+      return bytes;
     } catch (NoSuchFileException e) {
       findings.error(start, "no such file");
       return null;

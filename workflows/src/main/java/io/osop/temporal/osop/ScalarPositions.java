@@ -198,13 +198,11 @@ public final class ScalarPositions {
       advance();
       int indent = -1;
       while (peek(0) >= 0) {
-        int spaces = 0;
-        while (peek(0) == ' ') {
-          advance();
-          spaces++;
+        if (indent < 0) {
+          indent = leadingSpaces();
         }
-        if (indent < 0 && peek(0) != '\n' && peek(0) != '\r') {
-          indent = spaces;
+        for (int i = 0; i < indent && peek(0) == ' '; i++) {
+          advance();
         }
         while (peek(0) >= 0 && peek(0) != '\n' && peek(0) != '\r') {
           emit();
@@ -218,6 +216,16 @@ public final class ScalarPositions {
           advance();
         }
       }
+    }
+
+    /** Spaces at the start of the current line when it has content, else -1. */
+    int leadingSpaces() {
+      int spaces = 0;
+      while (peek(spaces) == ' ') {
+        spaces++;
+      }
+      int next = peek(spaces);
+      return next == '\n' || next == '\r' || next < 0 ? -1 : spaces;
     }
   }
 

@@ -41,6 +41,15 @@ final class ActivityStubs {
     return stub(type, startToClose, settings.heartbeat(), retry.build(), summary);
   }
 
+  /** The attempts a call of the node gets, or 0 when unlimited. */
+  int maximumAttempts(PipelineNode node) {
+    RetrySettings policy = node.retry();
+    if (policy != null && policy.maximumAttempts() > 0) {
+      return policy.maximumAttempts();
+    }
+    return defaults.forHandler(node.handler()).maximumAttempts();
+  }
+
   /** A stub for a saga compensation, with the compensation settings. */
   <T> T forCompensation(Class<T> type, String summary) {
     ActivityDefaults.Settings settings = defaults.compensation();

@@ -33,6 +33,7 @@ final class DeployServingStep implements NodeStep {
     String endpoint = config.requiredString("endpoint");
     double canaryPercent = config.positive("canary_percent", DEFAULT_CANARY_PERCENT);
     String model = services.artifacts().require(id, NodeOutputKeys.MODEL_URI);
+    Object dataset = services.artifacts().find(id, NodeOutputKeys.DATASET_URI);
     String pointer = productionPointer(id);
     RunState state = services.state();
 
@@ -59,7 +60,13 @@ final class DeployServingStep implements NodeStep {
                     Locale.ROOT, "%s: canary %s at %.0f%%", id, version.version(), canaryPercent))
             .deployCanary(
                 new ServingActivities.DeployCanaryRequest(
-                    state.run, id, endpoint, version.uri(), version.version(), canaryPercent));
+                    state.run,
+                    id,
+                    endpoint,
+                    version.uri(),
+                    version.version(),
+                    canaryPercent,
+                    dataset == null ? null : dataset.toString()));
 
     node.detail = "checking the canary's health";
     ServingHealth health = serving(definition, id + ": check canary health").checkHealth(rollout);

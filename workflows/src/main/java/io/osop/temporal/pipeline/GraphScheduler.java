@@ -195,6 +195,7 @@ final class GraphScheduler {
         throw cancelled;
       } catch (TemporalFailure failure) {
         fail(node, failure);
+        node.attempts = executor.attemptsAfter(node, failure);
       }
       node.finishedAtMillis = Workflow.currentTimeMillis();
       node.attempts = Math.max(1, node.attempts);

@@ -9,7 +9,12 @@ import io.temporal.workflow.WorkflowMethod;
 @WorkflowInterface
 public interface PipelineWorkflow {
 
-  /** Interprets the pipeline graph to its end and reports every node's fate. */
+  /**
+   * Interprets the pipeline graph to its end and reports every node's fate. A failed run fails with
+   * an {@code ApplicationFailure} of a {@link PipelineFailureTypes} type whose first detail is this
+   * result (outcome FAILED); a cancelled run ends cancelled and {@link #status} then returns its
+   * result (outcome CANCELLED).
+   */
   @WorkflowMethod
   PipelineResult run(PipelineInput input);
 

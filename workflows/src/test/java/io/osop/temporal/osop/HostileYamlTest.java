@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,19 @@ class HostileYamlTest {
     assertThat(finding.message())
         .isEqualTo("the file is 52428800 bytes; pipeline files are limited to 4194304 bytes");
     assertThat(finding.position().line()).isEqualTo(1);
+  }
+
+  @Test
+  void endlessInputIsCutAtTheLimit() {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.exists(zero), "needs /dev/zero");
+
+    Finding finding = onlyError(() -> PipelineCompiler.compile(zero, Map.of()));
+
+    assertThat(finding.message())
+        .isEqualTo(
+            "the input does not end within the limit; pipeline files are limited to 4194304"
+                + " bytes");
   }
 
   @Test

@@ -36,6 +36,9 @@ final class FakeActivities
   /** Run-command nodes that fail their first attempt (retryably) and then succeed. */
   final Map<String, Boolean> failFirstAttempt = new ConcurrentHashMap<>();
 
+  /** Run-command nodes that fail every attempt, retryably. */
+  final Map<String, Boolean> failEveryAttempt = new ConcurrentHashMap<>();
+
   /** Real milliseconds a run-command node takes; absent means none. */
   final Map<String, Long> commandMillis = new ConcurrentHashMap<>();
 
@@ -52,6 +55,9 @@ final class FakeActivities
   volatile String verdictWithoutDecision = "winner";
 
   volatile boolean canaryHealthy = true;
+
+  /** The probe dataset the last canary deployment received, for assertions. */
+  volatile String canaryDatasetUri;
 
   /** The decision the analysis received, for assertions. */
   volatile String analysedDecision;
@@ -93,6 +99,9 @@ final class FakeActivities
     String node = request.nodeId();
     call("RunCommand " + node);
     int attempt = Activity.getExecutionContext().getInfo().getAttempt();
+    if (failEveryAttempt.containsKey(node)) {
+      throw ApplicationFailure.newFailure("attempt " + attempt + " of " + node + " fails", "Flaky");
+    }
     if (failFirstAttempt.containsKey(node) && attempt == 1) {
       throw ApplicationFailure.newFailure("first attempt of " + node + " fails", "Flaky");
     }
@@ -173,6 +182,7 @@ final class FakeActivities
   @Override
   public CanaryRollout deployCanary(DeployCanaryRequest request) {
     call("DeployCanary " + request.nodeId());
+    canaryDatasetUri = request.datasetUri();
     return new CanaryRollout(
         request.endpoint(), "rev-1", "rev-" + request.modelVersion(), request.canaryPercent());
   }

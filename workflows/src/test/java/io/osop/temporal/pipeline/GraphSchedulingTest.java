@@ -4,6 +4,8 @@ import static io.osop.temporal.pipeline.SeedPipelineEndsTest.node;
 import static io.osop.temporal.pipeline.SeedPipelineEndsTest.statuses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.temporal.api.enums.v1.EventType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +24,16 @@ class GraphSchedulingTest {
   @AfterEach
   void stopEnvironment() {
     env.close();
+  }
+
+  /** The node ids of the run's activity calls, in the order the workflow scheduled them. */
+  private List<String> scheduledNodes(String workflowId) {
+    return env.history(workflowId).getEvents().stream()
+        .filter(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .map(event -> event.getActivityTaskScheduledEventAttributes().getInput().getPayloads(0))
+        .map(payload -> payload.getData().toStringUtf8())
+        .map(json -> json.replaceAll(".*\"nodeId\":\"([^\"]+)\".*", "$1"))
+        .toList();
   }
 
   @Test
@@ -74,6 +86,7 @@ class GraphSchedulingTest {
         .isGreaterThan(fakes.indexOf("RunCommand slow done"));
     assertThat(node(result, "slow").startedAtMillis())
         .isEqualTo(node(result, "fast").startedAtMillis());
+    assertThat(scheduledNodes("join-wait-all")).containsExactly("start", "slow", "fast", "join");
     assertThat(fakes.count("RunCommand join")).isEqualTo(1);
   }
 
@@ -222,6 +235,30 @@ class GraphSchedulingTest {
         .containsEntry("train", NodeStatus.FAILED)
         .containsEntry("smaller_model", NodeStatus.SUCCEEDED);
     assertThat(node(result, "train").detail()).contains("timed out");
+  }
+
+  @Test
+  void conditionsReadRunParametersMetadataAndNodeOutputsById() {
+    fakes.trainingMetrics.put("train", Map.of("loss", 0.1, "epochs", 12));
+    PipelineDefinition gated =
+        PipelineBuilder.pipeline("scope")
+            .command("train")
+            .command("publish")
+            .command("investigate")
+            .edge(
+                "train",
+                "publish",
+                EdgeMode.CONDITIONAL,
+                "inputs.owner == 'tests' && metadata.workflow_id == 'condition-scope'"
+                    + " && outputs.train.training_metrics.epochs == 12 && attempt == 1")
+            .edge("train", "investigate", EdgeMode.CONDITIONAL, "training_metrics.loss > 0.5")
+            .build();
+
+    PipelineResult result = env.run("condition-scope", gated);
+
+    assertThat(statuses(result))
+        .containsEntry("publish", NodeStatus.SUCCEEDED)
+        .containsEntry("investigate", NodeStatus.SKIPPED);
   }
 
   @Test

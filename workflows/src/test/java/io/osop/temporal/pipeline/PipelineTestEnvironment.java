@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A time-skipping Temporal test environment with the interpreter and the fake activities
@@ -37,11 +38,16 @@ final class PipelineTestEnvironment implements AutoCloseable {
   final Worker worker;
 
   PipelineTestEnvironment(FakeActivities fakes) {
+    this(fakes, TEST_DEFAULTS);
+  }
+
+  /** An environment whose interpreter uses the given defaults, as a worker would pass them. */
+  PipelineTestEnvironment(FakeActivities fakes, ActivityDefaults defaults) {
     this.fakes = fakes;
     this.env = TestWorkflowEnvironment.newInstance();
     this.worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationFactory(
-        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(TEST_DEFAULTS));
+        PipelineWorkflow.class, () -> new PipelineWorkflowImpl(defaults));
     worker.registerActivitiesImplementations(fakes);
   }
 
@@ -99,6 +105,25 @@ final class PipelineTestEnvironment implements AutoCloseable {
 
   PipelineWorkflow existing(String workflowId) {
     return env.getWorkflowClient().newWorkflowStub(PipelineWorkflow.class, workflowId);
+  }
+
+  /** Polls the run's status query (which skips no time) until the condition holds. */
+  PipelineResult awaitStatus(String workflowId, Predicate<PipelineResult> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    PipelineResult status = existing(workflowId).status();
+    while (!condition.test(status)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("The run never reached the expected state; last: " + status);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("Interrupted while waiting for the run", e);
+      }
+      status = existing(workflowId).status();
+    }
+    return status;
   }
 
   WorkflowExecutionHistory history(String workflowId) {

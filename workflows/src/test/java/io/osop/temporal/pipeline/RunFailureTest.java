@@ -148,6 +148,37 @@ class RunFailureTest {
   }
 
   @Test
+  void cancellingAfterTheDeployRunsItsCompensationsNewestFirstAndEndsCancelled() {
+    fakes.commandMillis.put("smoke_test", 3000L);
+    env.startRun("cancel-after-deploy", deployThenSmokeTest());
+    env.awaitStatus(
+        "cancel-after-deploy",
+        status ->
+            status.nodes().stream()
+                .anyMatch(
+                    node ->
+                        node.nodeId().equals("smoke_test") && node.status() == NodeStatus.RUNNING));
+
+    io.temporal.client.WorkflowStub.fromTyped(env.existing("cancel-after-deploy")).cancel();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> env.result("cancel-after-deploy"))
+        .hasCauseInstanceOf(io.temporal.failure.CanceledFailure.class);
+    PipelineResult status = env.existing("cancel-after-deploy").status();
+    assertThat(status.outcome()).isEqualTo(Outcome.CANCELLED);
+    assertThat(statuses(status))
+        .containsEntry("deploy", NodeStatus.COMPENSATED)
+        .containsEntry("smoke_test", NodeStatus.FAILED)
+        .containsEntry("rollback", NodeStatus.SKIPPED);
+    assertThat(fakes.calls)
+        .containsSubsequence(
+            "RestoreRegistryPointer models/churn/latest", "RestoreServingRevision deploy");
+    assertThat(status.compensations())
+        .extracting(CompensationRecord::status)
+        .containsExactly("DONE", "DONE");
+    env.recordHistory("cancel-after-deploy", "cancel-after-deploy");
+  }
+
+  @Test
   void aRollbackNodeWhoseCompensationFailsRunsTheRestAndFailsWithEveryError() {
     fakes.failures.put("RunCommand smoke_test", "SmokeTestFailed");
     fakes.failures.put("RestoreRegistryPointer models/churn/latest", "RegistryDown");

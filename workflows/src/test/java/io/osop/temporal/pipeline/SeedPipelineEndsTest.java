@@ -73,13 +73,32 @@ class SeedPipelineEndsTest {
             "PromoteCanary",
             "MoveRegistryPointer models/production/latest");
     assertThat(fakes.calls).noneMatch(call -> call.startsWith("Restore"));
+    assertThat(fakes.canaryDatasetUri)
+        .as("the canary's health probes read the run's held-out rows")
+        .isEqualTo("file:///data/seed-promoted/prepare_data");
     assertThat(result.compensations())
         .extracting(CompensationRecord::status)
         .containsExactly("DONE", "REGISTERED", "REGISTERED");
     assertThat(node(result, "rollback").detail()).contains("ab_result == 'loser'");
     assertThat(result.finishedAtMillis() - result.startedAtMillis())
         .isGreaterThanOrEqualTo(24 * 3_600_000L);
+    assertThat(summaries("seed-promoted"))
+        .contains(
+            "EVENT_TYPE_TIMER_STARTED \"ab_test: A/B check 1 at 1.0 h of 24.0 h\"",
+            "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED \"deploy_serving: canary v-seed-promoted at 5%\"");
     env.recordHistory("seed-promoted", "seed-promoted");
+  }
+
+  /** The summaries the Web UI shows for timers and activities, as "event type, summary". */
+  private List<String> summaries(String workflowId) {
+    return env.history(workflowId).getEvents().stream()
+        .filter(event -> event.getUserMetadata().hasSummary())
+        .map(
+            event ->
+                event.getEventType()
+                    + " "
+                    + event.getUserMetadata().getSummary().getData().toStringUtf8())
+        .toList();
   }
 
   @Test

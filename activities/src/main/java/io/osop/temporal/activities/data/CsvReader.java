@@ -19,12 +19,14 @@ final class CsvReader implements Closeable {
   private final char delimiter;
   private final String source;
   private final char[] buffer = new char[64 * 1024];
+  private final StringBuilder field = new StringBuilder();
   private int position;
   private int limit;
   private long line = 1;
   private long column;
   private long recordLine;
   private boolean started;
+  private int expectedFields = 16;
 
   CsvReader(Reader in, char delimiter, String source) {
     this.in = in;
@@ -66,8 +68,8 @@ final class CsvReader implements Closeable {
   }
 
   private List<String> readRecord() throws IOException {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
+    List<String> fields = new ArrayList<>(expectedFields);
+    StringBuilder field = this.field;
     while (true) {
       skipBlanks();
       field.setLength(0);
@@ -88,6 +90,7 @@ final class CsvReader implements Closeable {
       }
       if (end != delimiter) {
         finishLine(end);
+        expectedFields = Math.max(expectedFields, fields.size());
         return fields;
       }
     }

@@ -10,6 +10,7 @@ import java.io.UTFDataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +66,11 @@ public final class StreamingSplitter {
     Path temp =
         tempRoot == null
             ? Files.createTempDirectory("osop-split-")
-            : Files.createDirectories(tempRoot).resolve("osop-split-" + System.nanoTime());
-    Files.createDirectories(temp);
+            : Files.createTempDirectory(Files.createDirectories(tempRoot), "osop-split-");
     try {
+      long started = System.nanoTime();
       FirstPass first = firstPass(table, plan, layout, statistics, temp);
+      long firstPassDone = System.nanoTime();
       List<String> features = statistics.encodedFeatureNames();
       for (String reserved : List.of(SplitManifest.LABEL_COLUMN, SplitManifest.GROUP_COLUMN)) {
         if (features.contains(reserved)) {
@@ -95,12 +97,15 @@ public final class StreamingSplitter {
               store.uri(prefix));
       manifest.write(store, prefix + SplitManifest.FILE_NAME);
       log.info(
-          "Split table. source={} rowsRead={} skippedMissingLabel={} rows={} features={}",
+          "Split table. source={} rowsRead={} skippedMissingLabel={} rows={} features={}"
+              + " pass1Ms={} pass2Ms={}",
           source,
           first.rowsRead,
           first.missingLabel,
           manifest.rowsBySplit(),
-          features.size());
+          features.size(),
+          (firstPassDone - started) / 1_000_000,
+          (System.nanoTime() - firstPassDone) / 1_000_000);
       return manifest;
     } finally {
       deleteTree(temp);
@@ -207,7 +212,7 @@ public final class StreamingSplitter {
   private static void deleteTree(Path folder) {
     try (Stream<Path> paths = Files.walk(folder)) {
       List<Path> all = new ArrayList<>(paths.toList());
-      java.util.Collections.reverse(all);
+      Collections.reverse(all);
       for (Path path : all) {
         Files.deleteIfExists(path);
       }

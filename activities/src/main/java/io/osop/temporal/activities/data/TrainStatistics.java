@@ -3,6 +3,7 @@ package io.osop.temporal.activities.data;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class TrainStatistics {
 
   private final ColumnLayout layout;
   private final int maxCategories;
-  private final List<TreeSet<String>> vocabularies = new ArrayList<>();
+  private final List<Set<String>> vocabularies = new ArrayList<>();
   private final double[] sums;
   private final long[] counts;
   private final long[] missing;
@@ -32,7 +33,7 @@ final class TrainStatistics {
     this.maxCategories = maxCategories;
     int n = layout.featureCount();
     for (int i = 0; i < n; i++) {
-      vocabularies.add(layout.categorical()[i] ? new TreeSet<>() : null);
+      vocabularies.add(layout.categorical()[i] ? new HashSet<>() : null);
     }
     sums = new double[n];
     counts = new long[n];
@@ -80,7 +81,7 @@ final class TrainStatistics {
     if (!train) {
       return;
     }
-    TreeSet<String> vocabulary = vocabularies.get(feature);
+    Set<String> vocabulary = vocabularies.get(feature);
     if (vocabulary.add(value) && vocabulary.size() > maxCategories) {
       throw new TableFormatException(
           "categorical column '"
@@ -97,7 +98,7 @@ final class TrainStatistics {
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (int i = 0; i < layout.featureCount(); i++) {
       if (layout.categorical()[i]) {
-        result.put(layout.features().get(i), List.copyOf(vocabularies.get(i)));
+        result.put(layout.features().get(i), sorted(vocabularies.get(i)));
       }
     }
     return result;
@@ -106,13 +107,13 @@ final class TrainStatistics {
   /** Index of every category value per categorical feature (null for numeric features). */
   List<Map<String, Integer>> categoryIndexes() {
     List<Map<String, Integer>> indexes = new ArrayList<>();
-    for (TreeSet<String> vocabulary : vocabularies) {
+    for (Set<String> vocabulary : vocabularies) {
       if (vocabulary == null) {
         indexes.add(null);
         continue;
       }
       Map<String, Integer> index = new HashMap<>();
-      for (String value : vocabulary) {
+      for (String value : sorted(vocabulary)) {
         index.put(value, index.size());
       }
       indexes.add(index);
@@ -155,7 +156,7 @@ final class TrainStatistics {
     for (int i = 0; i < layout.featureCount(); i++) {
       String column = layout.features().get(i);
       if (layout.categorical()[i]) {
-        for (String value : vocabularies.get(i)) {
+        for (String value : sorted(vocabularies.get(i))) {
           names.add(column + "=" + value);
         }
       } else {
@@ -163,5 +164,9 @@ final class TrainStatistics {
       }
     }
     return names;
+  }
+
+  private static List<String> sorted(Set<String> values) {
+    return List.copyOf(new TreeSet<>(values));
   }
 }

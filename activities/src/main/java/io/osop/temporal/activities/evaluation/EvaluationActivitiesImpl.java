@@ -2,11 +2,11 @@ package io.osop.temporal.activities.evaluation;
 
 import io.osop.temporal.activities.serving.ModelRegistry;
 import io.osop.temporal.activities.storage.ObjectStore;
+import io.osop.temporal.activities.storage.RunKeys;
 import io.osop.temporal.pipeline.activity.EvaluationActivities;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,7 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
     try {
       return evaluate(request, metrics);
     } catch (IOException e) {
-      throw new UncheckedIOException(context + ": evaluation failed reading or writing", e);
+      throw ScoringFailures.fromIo(e, context);
     } catch (RuntimeException e) {
       throw ScoringFailures.nonRetryable(e, context);
     }
@@ -64,32 +64,32 @@ public final class EvaluationActivitiesImpl implements EvaluationActivities {
       throw new InvalidDatasetException("the test split has no rows: " + test.source());
     }
 
-    ModelEvaluator.Score candidate;
-    try (OnnxScorer scorer = models.byUri(request.candidateModelUri())) {
-      scorer.requireWidth(manifest.features());
-      candidate = evaluator.evaluate(scorer, test, metrics);
-    }
-    Activity.getExecutionContext().heartbeat("candidate scored");
-
     String pointer = Optional.ofNullable(request.baseline()).orElse(ModelSource.PRODUCTION_POINTER);
     Optional<String> production = models.resolve(pointer);
-    ModelEvaluator.Score baseline;
+    ModelEvaluator.Pair scores;
     String baselineKind;
-    if (production.isPresent()) {
-      try (OnnxScorer scorer = models.byVersion(production.get())) {
-        scorer.requireWidth(manifest.features());
-        baseline = evaluator.evaluate(scorer, test, metrics);
+    try (OnnxScorer candidateScorer = models.byUri(request.candidateModelUri())) {
+      candidateScorer.requireWidth(manifest.features());
+      if (production.isPresent()) {
+        try (OnnxScorer productionScorer = models.byVersion(production.get())) {
+          productionScorer.requireWidth(manifest.features());
+          scores = evaluator.evaluatePair(candidateScorer, productionScorer, test, metrics);
+        }
+        baselineKind = PRODUCTION;
+      } else {
+        LabelledRows train = datasets.split(manifest, "train");
+        scores =
+            evaluator.evaluatePair(
+                candidateScorer, MajorityClassPredictor.fromLabels(train.labels()), test, metrics);
+        baselineKind = MajorityClassPredictor.NAME;
       }
-      baselineKind = PRODUCTION;
-    } else {
-      LabelledRows train = datasets.split(manifest, "train");
-      baseline =
-          evaluator.evaluate(MajorityClassPredictor.fromLabels(train.labels()), test, metrics);
-      baselineKind = MajorityClassPredictor.NAME;
     }
+    Activity.getExecutionContext().heartbeat("candidate and baseline scored");
+    ModelEvaluator.Score candidate = scores.candidate();
+    ModelEvaluator.Score baseline = scores.baseline();
 
     String reportKey =
-        "runs/" + request.run().workflowId() + "/" + request.nodeId() + "/evaluation.json";
+        RunKeys.nodePrefix(request.run().workflowId(), request.nodeId()) + "evaluation.json";
     documents.put(
         reportKey,
         new EvaluationReport(

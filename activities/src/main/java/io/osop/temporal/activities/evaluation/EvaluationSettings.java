@@ -28,6 +28,6 @@ public record EvaluationSettings(
 
   /** 1024-row batches, 20 warm-up and 200 measured requests, groups of at least 30 rows. */
   public static EvaluationSettings defaults() {
-    return new EvaluationSettings(1024, 20, 200, 30);
+    return new EvaluationSettings(1024, 300, 1000, 30);
   }
 }

@@ -47,6 +47,36 @@ public final class LatencyProbe {
   }
 
   /**
+   * Milliseconds of single-row requests to {@code first} and {@code second}, measured alternately
+   * on the same rows after both are warmed up; index 0 holds the first's, 1 the second's.
+   */
+  public double[][] measureAlternatelyMillis(Predictor first, Predictor second, float[][] rows) {
+    if (rows.length == 0) {
+      return new double[][] {new double[0], new double[0]};
+    }
+    for (int i = 0; i < warmupRequests; i++) {
+      float[][] request = {rows[i % rows.length]};
+      first.probabilities(request);
+      second.probabilities(request);
+    }
+    int samples = Math.min(sampleSize, rows.length);
+    double[][] millis = {new double[samples], new double[samples]};
+    for (int i = 0; i < samples; i++) {
+      float[][] request = {rows[(int) ((long) i * rows.length / samples)]};
+      boolean firstGoesFirst = i % 2 == 0;
+      millis[firstGoesFirst ? 0 : 1][i] = timeMillis(firstGoesFirst ? first : second, request);
+      millis[firstGoesFirst ? 1 : 0][i] = timeMillis(firstGoesFirst ? second : first, request);
+    }
+    return millis;
+  }
+
+  private static double timeMillis(Predictor predictor, float[][] request) {
+    long start = System.nanoTime();
+    predictor.probabilities(request);
+    return (System.nanoTime() - start) / 1_000_000.0;
+  }
+
+  /**
    * The nearest-rank percentile (the smallest value with at least {@code percent}% of the values at
    * or below it); NaN without values.
    */

@@ -29,18 +29,48 @@ public final class ModelEvaluator {
       Map<String, Double> positiveRateByGroup,
       int latencySamples) {}
 
+  /**
+   * Scores of a candidate and its baseline.
+   *
+   * @param candidate the candidate's score
+   * @param baseline the baseline's score
+   */
+  public record Pair(Score candidate, Score baseline) {}
+
   /** Scores every row in batches, then measures latency when it is asked for. */
   public Score evaluate(Predictor predictor, LabelledRows rows, List<MetricName> metrics) {
+    double[] latencies = new double[0];
+    if (metrics.contains(MetricName.P99_LATENCY)) {
+      latencies = probe().measureMillis(predictor, rows.features());
+    }
+    return score(predictor, rows, metrics, latencies);
+  }
+
+  /**
+   * Scores candidate and baseline on the same rows. Their single-request latencies are measured
+   * alternately, request by request, so that warm-up and the machine's load weigh on both alike.
+   */
+  public Pair evaluatePair(
+      Predictor candidate, Predictor baseline, LabelledRows rows, List<MetricName> metrics) {
+    double[][] latencies = {new double[0], new double[0]};
+    if (metrics.contains(MetricName.P99_LATENCY)) {
+      latencies = probe().measureAlternatelyMillis(candidate, baseline, rows.features());
+    }
+    return new Pair(
+        score(candidate, rows, metrics, latencies[0]),
+        score(baseline, rows, metrics, latencies[1]));
+  }
+
+  private LatencyProbe probe() {
+    return new LatencyProbe(settings.latencyWarmupRequests(), settings.latencySampleSize());
+  }
+
+  private Score score(
+      Predictor predictor, LabelledRows rows, List<MetricName> metrics, double[] latencies) {
     int[] predicted = predictInBatches(predictor, rows.features());
     Map<String, Double> positiveRates =
         ClassificationMetrics.positiveRateByGroup(
             predicted, rows.groups(), settings.minGroupCount());
-    double[] latencies = new double[0];
-    if (metrics.contains(MetricName.P99_LATENCY)) {
-      latencies =
-          new LatencyProbe(settings.latencyWarmupRequests(), settings.latencySampleSize())
-              .measureMillis(predictor, rows.features());
-    }
     Map<String, Double> values = new LinkedHashMap<>();
     for (MetricName metric : metrics) {
       values.put(metric.key(), value(metric, rows, predicted, latencies));

@@ -1,6 +1,10 @@
 package io.osop.temporal.activities.evaluation;
 
 import io.temporal.failure.ApplicationFailure;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * The failure types of scoring activities that retrying cannot fix, as constants so that retry
@@ -17,10 +21,25 @@ public final class ScoringFailures {
   /** A metric name the evaluate handler does not know. */
   public static final String UNKNOWN_METRIC = "UnknownMetric";
 
+  /** A model, dataset or session that does not exist; it will not appear on a retry. */
+  public static final String MISSING_OBJECT = "MissingObject";
+
   /** A node config value of the wrong type or out of range. */
   public static final String INVALID_CONFIG = "InvalidConfig";
 
   private ScoringFailures() {}
+
+  /**
+   * The failure for an I/O error: non-retryable when an object does not exist, otherwise the error
+   * wrapped as it is (retryable).
+   */
+  public static RuntimeException fromIo(IOException e, String context) {
+    if (e instanceof FileNotFoundException || e instanceof NoSuchFileException) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(
+          context + ": no such object: " + e.getMessage(), MISSING_OBJECT, e);
+    }
+    return new UncheckedIOException(context + ": I/O failed", e);
+  }
 
   /**
    * The non-retryable failure for a model or dataset problem, prefixed with the node it happened

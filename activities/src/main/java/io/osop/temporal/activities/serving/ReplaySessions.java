@@ -9,6 +9,7 @@ import io.osop.temporal.activities.evaluation.ModelSource;
 import io.osop.temporal.activities.evaluation.OnnxScorer;
 import io.osop.temporal.activities.evaluation.Predictor;
 import io.osop.temporal.activities.storage.ObjectStore;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,7 +75,9 @@ public final class ReplaySessions implements AutoCloseable {
       if (replay == null) {
         ReplaySession session =
             find(sessionId)
-                .orElseThrow(() -> new IOException("no mirroring session: sessionId=" + sessionId));
+                .orElseThrow(
+                    () ->
+                        new FileNotFoundException("no mirroring session: sessionId=" + sessionId));
         replay = load(session);
         loaded.put(sessionId, replay);
       }

@@ -1,5 +1,6 @@
 package io.osop.temporal.activities.serving;
 
+import io.osop.temporal.activities.storage.RunKeys;
 import io.osop.temporal.pipeline.activity.RunRef;
 import io.osop.temporal.pipeline.activity.ServingActivities;
 import io.temporal.failure.ApplicationFailure;
@@ -32,9 +33,9 @@ public final class ServingActivitiesImpl implements ServingActivities {
     this.policy = policy;
   }
 
-  /** The key under which a run's deploy node records what it changed. */
+  /** The key under which a run's deploy node records what it changed: {@code <workflow>/<node>}. */
   public static String runKey(RunRef run, String nodeId) {
-    return run.workflowId() + "/" + nodeId;
+    return RunKeys.segment(run.workflowId()) + "/" + RunKeys.segment(nodeId);
   }
 
   @Override

@@ -86,7 +86,7 @@ public final class ShadowTrafficActivitiesImpl implements ShadowTrafficActivitie
       return new ShadowSession(
           sessionId, production.orElse(null), request.candidateModelUri(), description);
     } catch (IOException e) {
-      throw new UncheckedIOException("node '" + request.nodeId() + "': cannot start mirroring", e);
+      throw ScoringFailures.fromIo(e, "node '" + request.nodeId() + "': starting mirroring");
     } catch (RuntimeException e) {
       throw ScoringFailures.nonRetryable(e, "node '" + request.nodeId() + "'");
     }
@@ -103,7 +103,7 @@ public final class ShadowTrafficActivitiesImpl implements ShadowTrafficActivitie
           metrics.measure(sessionId, request.checkIndex(), request.fromHour(), request.toHour());
       soFar = metrics.measure(sessionId, request.checkIndex(), 0, request.toHour());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot measure mirroring session " + sessionId, e);
+      throw ScoringFailures.fromIo(e, "measuring mirroring session " + sessionId);
     } catch (RuntimeException e) {
       throw ScoringFailures.nonRetryable(e, "session " + sessionId);
     }

@@ -1,6 +1,5 @@
 package io.osop.temporal.activities.storage;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -245,93 +243,12 @@ public final class LocalObjectStore implements ObjectStore {
     return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) value).array());
   }
 
-  private static void moveReplacing(Path source, Path target) throws IOException {
+  static void moveReplacing(Path source, Path target) throws IOException {
     try {
       Files.move(
           source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system cannot rename atomically: path=" + target, e);
-    }
-  }
-
-  /** Publishes the temporary file under its key when the stream closes cleanly. */
-  private static final class PublishOnClose extends FilterOutputStream implements AbortableOutput {
-    private final String key;
-    private final Path temp;
-    private final Path target;
-    private boolean failed;
-    private boolean closed;
-
-    PublishOnClose(OutputStream out, String key, Path temp, Path target) {
-      super(out);
-      this.key = key;
-      this.temp = temp;
-      this.target = target;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException | RuntimeException e) {
-        failed = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      try {
-        out.write(b, off, len);
-      } catch (IOException | RuntimeException e) {
-        failed = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public void abort() throws IOException {
-      failed = true;
-      close();
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        out.close();
-        if (!failed) {
-          publish();
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    }
-
-    private void publish() throws IOException {
-      try {
-        // A hard link never replaces an existing file, so two writers cannot clobber each other.
-        Files.createLink(target, temp);
-        return;
-      } catch (FileAlreadyExistsException e) {
-        if (Files.mismatch(temp, target) == -1L) {
-          log.debug("Object already holds the same bytes; kept as is. key={}", key);
-          return;
-        }
-        throw new ObjectExistsException(key);
-      } catch (UnsupportedOperationException e) {
-        log.debug("Hard links unsupported; publishing by rename. key={}", key);
-      }
-      if (Files.exists(target)) {
-        if (Files.mismatch(temp, target) == -1L) {
-          return;
-        }
-        throw new ObjectExistsException(key);
-      }
-      moveReplacing(temp, target);
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,7 @@ public final class LocalProcessExecutor implements TrainingExecutor {
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process process;
+    long startNanos = System.nanoTime();
     try {
       process = builder.start();
     } catch (IOException e) {
@@ -94,7 +97,7 @@ public final class LocalProcessExecutor implements TrainingExecutor {
         new Thread(() -> pump(process, collector, progress, output), "log-" + job.name());
     reader.setDaemon(true);
     reader.start();
-    return new RunningJob(process, collector, output, System.nanoTime());
+    return new RunningJob(process, collector, output, startNanos);
   }
 
   private static void pump(
@@ -149,12 +152,12 @@ public final class LocalProcessExecutor implements TrainingExecutor {
   private void waitForOutput(TrainingJob job, RunningJob runningJob) throws InterruptedException {
     try {
       runningJob.output().get(killGrace.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       log.warn(
           "Command exited but its output stays open (a background process?); log may be cut."
               + " job={}",
           job.name());
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       log.warn("Reading the command's output failed. job={}", job.name(), e.getCause());
     }
   }
@@ -175,7 +178,7 @@ public final class LocalProcessExecutor implements TrainingExecutor {
       } catch (InterruptedException e) {
         interrupted = true;
         break;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException e) {
         // Still alive after the grace period: killed below.
       }
     }

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -60,7 +62,8 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   public TrainingActivitiesImpl(TrainingExecutor executor, ObjectStore store, Path scratchRoot) {
     this.executor = Objects.requireNonNull(executor, "executor");
     this.store = Objects.requireNonNull(store, "store");
-    this.scratchRoot = Objects.requireNonNull(scratchRoot, "scratchRoot");
+    this.scratchRoot =
+        Objects.requireNonNull(scratchRoot, "scratchRoot").toAbsolutePath().normalize();
   }
 
   /**
@@ -122,7 +125,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           "Node " + request.nodeId() + ": " + e.getMessage(), COMMAND_INVALID, e);
     } catch (IOException e) {
@@ -157,8 +160,13 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
           COMMAND_FAILED,
           outcome.exitCode());
     }
+    String modelKey = attemptPrefix + "model.onnx";
     boolean modelWritten = Files.isRegularFile(modelPath) && Files.size(modelPath) > 0;
-    if (!modelWritten && request.datasetUri() != null) {
+    // A remote executor (a Kubernetes Job) cannot reach this machine's scratch folder; its command
+    // writes the model to OSOP_MODEL_URI in the object store instead.
+    boolean modelStored =
+        !modelWritten && store.stat(modelKey).filter(info -> info.size() > 0).isPresent();
+    if (!modelWritten && !modelStored && request.datasetUri() != null) {
       throw ApplicationFailure.newNonRetryableFailure(
           "Node "
               + request.nodeId()
@@ -166,13 +174,14 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
               + request.command()
               + "' exited 0 but wrote no model to OSOP_MODEL_PATH ("
               + modelPath.getFileName()
+              + ") or OSOP_MODEL_URI ("
+              + store.uri(modelKey)
               + "); log: "
               + store.uri(logKey),
           MODEL_MISSING);
     }
-    String modelUri = null;
+    String modelUri = modelStored ? store.uri(modelKey) : null;
     if (modelWritten) {
-      String modelKey = attemptPrefix + "model.onnx";
       try (InputStream in = Files.newInputStream(modelPath)) {
         ObjectWrites.create(store, modelKey, in::transferTo);
       }
@@ -231,7 +240,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   private static String lastLines(String log) {
     String[] lines = log.split("\n");
     int from = Math.max(0, lines.length - FAILURE_TAIL_LINES);
-    return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    return String.join("\n", Arrays.copyOfRange(lines, from, lines.length));
   }
 
   private static String shortHash(String text) {
@@ -249,7 +258,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       return;
     }
     try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
     } catch (IOException e) {

@@ -151,6 +151,21 @@ class OfflineEvaluationTest {
             });
   }
 
+  @Test
+  void aMissingCandidateModelFailsWithoutRetryNamingIt() {
+    assertThatThrownBy(
+            () -> activities.evaluate(request(store.uri("runs/wf-1/nope.onnx"), ALL_METRICS)))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            failure -> {
+              assertThat(failure.getType()).isEqualTo(ScoringFailures.MISSING_OBJECT);
+              assertThat(failure.isNonRetryable()).isTrue();
+              assertThat(failure.getOriginalMessage()).contains("node 'evaluate'", "nope.onnx");
+            });
+  }
+
   private EvaluateRequest request(String modelUri, List<String> metrics) {
     return new EvaluateRequest(
         RUN, "evaluate", modelUri, datasetUri, "models/production/latest", metrics);

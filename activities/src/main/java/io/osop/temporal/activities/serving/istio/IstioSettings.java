@@ -24,11 +24,11 @@ public record IstioSettings(
   /** Fills defaults. */
   public IstioSettings {
     if (namespace == null || namespace.isBlank()) {
-      throw new IllegalArgumentException("traffic.istio.namespace is required");
+      throw new IllegalArgumentException("backends.traffic.namespace is required");
     }
     if (shadow == null) {
       throw new IllegalArgumentException(
-          "traffic.istio needs the serving.kserve settings for shadows");
+          "backends.traffic (istio) needs the backends.serving (kserve) settings for shadows");
     }
     virtualService =
         virtualService == null || virtualService.isBlank() ? "{service}-ingress" : virtualService;

@@ -12,7 +12,8 @@ public final class ShadowNames {
 
   /** The shadow InferenceService of a session. */
   public static String shadowService(String sessionId) {
-    return KubernetesNames.dnsLabel("shadow-" + sessionId, 40);
+    String name = sessionId.startsWith("shadow-") ? sessionId : "shadow-" + sessionId;
+    return KubernetesNames.dnsLabel(name, 40);
   }
 
   /** The session as a label value. */

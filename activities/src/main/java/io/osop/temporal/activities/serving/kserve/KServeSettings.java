@@ -32,7 +32,7 @@ public record KServeSettings(
   /** Checks the fields and fills defaults. */
   public KServeSettings {
     if (namespace == null || namespace.isBlank()) {
-      throw new IllegalArgumentException("serving.kserve.namespace is required");
+      throw new IllegalArgumentException("backends.serving.namespace is required");
     }
     modelFormat = modelFormat == null || modelFormat.isBlank() ? "onnx" : modelFormat;
     readinessTimeout = readinessTimeout == null ? Duration.ofMinutes(2) : readinessTimeout;

@@ -38,7 +38,7 @@ public record PrometheusSettings(
   /** Checks that the URL is absolute and every required template is given. */
   public PrometheusSettings {
     if (url == null || !url.isAbsolute()) {
-      throw new IllegalArgumentException("metrics.prometheus.url must be an absolute URL: " + url);
+      throw new IllegalArgumentException("backends.metrics.url must be an absolute URL: " + url);
     }
     if (!url.getPath().endsWith("/")) {
       url = URI.create(url + "/");
@@ -47,7 +47,7 @@ public record PrometheusSettings(
     for (String name : REQUIRED) {
       if (queries.get(name) == null || queries.get(name).isBlank()) {
         throw new IllegalArgumentException(
-            "metrics.prometheus.queries." + name + " is required (a PromQL template)");
+            "backends.metrics.queries." + name + " is required (a PromQL template)");
       }
     }
     timeout = timeout == null ? Duration.ofSeconds(30) : timeout;

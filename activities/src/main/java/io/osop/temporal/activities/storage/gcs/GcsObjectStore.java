@@ -1,13 +1,17 @@
 package io.osop.temporal.activities.storage.gcs;
 
 import com.google.cloud.storage.Storage;
+import io.osop.temporal.activities.storage.ObjectExistsException;
+import io.osop.temporal.activities.storage.ObjectKeys;
 import io.osop.temporal.activities.storage.ObjectStore;
 import io.osop.temporal.activities.storage.gcs.GcsBucket.StoredObject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class GcsObjectStore implements ObjectStore {
 
-  /** The folder, under the store's root, where uploads wait before they are composed onto a key. */
+  /**
+   * The folder, under the store's root, where uploads wait before they are composed onto a key; its
+   * name has the reserved prefix no object key may use.
+   */
   public static final String TEMPORARY_FOLDER = ".osop-uploads/";
 
   private static final Logger log = LoggerFactory.getLogger(GcsObjectStore.class);
@@ -45,7 +52,11 @@ public final class GcsObjectStore implements ObjectStore {
 
   @Override
   public String uri(String key) {
-    return "gs://" + settings.bucket() + "/" + objectName(key);
+    return "gs://"
+        + settings.bucket()
+        + "/"
+        + settings.prefix()
+        + ObjectKeys.requireValidPrefix(key);
   }
 
   @Override
@@ -55,7 +66,7 @@ public final class GcsObjectStore implements ObjectStore {
       throw new IllegalArgumentException(
           "URI is not in this object store: uri=" + uri + " root=" + root);
     }
-    return uri.substring(root.length());
+    return ObjectKeys.requireValidPrefix(uri.substring(root.length()));
   }
 
   @Override
@@ -71,8 +82,7 @@ public final class GcsObjectStore implements ObjectStore {
   @Override
   public InputStream open(String key) throws IOException {
     String name = objectName(key);
-    StoredObject object =
-        bucket.get(name).orElseThrow(() -> new java.io.FileNotFoundException(uri(key)));
+    StoredObject object = bucket.get(name).orElseThrow(() -> new FileNotFoundException(uri(key)));
     return Channels.newInputStream(bucket.read(name, object.generation()));
   }
 
@@ -85,7 +95,8 @@ public final class GcsObjectStore implements ObjectStore {
   public List<ObjectInfo> list(String prefix) throws IOException {
     String temporary = settings.prefix() + TEMPORARY_FOLDER;
     List<ObjectInfo> objects = new ArrayList<>();
-    for (StoredObject object : bucket.list(settings.prefix() + prefix)) {
+    for (StoredObject object :
+        bucket.list(settings.prefix() + ObjectKeys.requireValidPrefix(prefix))) {
       if (!object.name().startsWith(temporary)) {
         objects.add(info(object));
       }
@@ -113,7 +124,7 @@ public final class GcsObjectStore implements ObjectStore {
           current.isPresent()
               && current.get().size() == bytes.length
               && current.get().crc32c().equals(Crc32c.base64(bytes))
-              && java.util.Arrays.equals(read(key), bytes);
+              && Arrays.equals(read(key), bytes);
       log.debug(
           "Replace lost its precondition. key={} expectedGeneration={} ours={}",
           key,
@@ -134,7 +145,7 @@ public final class GcsObjectStore implements ObjectStore {
               .get(target)
               .orElseThrow(() -> new IOException("object vanished during write: " + uri(key), e));
       if (existing.size() != size || !crc32c.equals(existing.crc32c())) {
-        throw new io.osop.temporal.activities.storage.ObjectExistsException(key);
+        throw new ObjectExistsException(key);
       }
       log.info(
           "Object already holds these bytes; treating the write as done. uri={} bytes={}",
@@ -164,14 +175,6 @@ public final class GcsObjectStore implements ObjectStore {
   }
 
   private String objectName(String key) {
-    if (key == null
-        || key.isEmpty()
-        || key.startsWith("/")
-        || key.contains("//")
-        || key.startsWith(TEMPORARY_FOLDER)
-        || List.of(key.split("/")).contains("..")) {
-      throw new IllegalArgumentException("invalid object key: " + key);
-    }
-    return settings.prefix() + key;
+    return settings.prefix() + ObjectKeys.requireValid(key);
   }
 }

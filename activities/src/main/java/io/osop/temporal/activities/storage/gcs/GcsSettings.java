@@ -16,7 +16,7 @@ public record GcsSettings(String bucket, String prefix, int uploadChunkBytes) {
   public GcsSettings {
     if (bucket == null || bucket.isBlank() || bucket.contains("/")) {
       throw new IllegalArgumentException(
-          "object_store.gcs.bucket must be a bucket name without gs:// or slashes, got " + bucket);
+          "a GCS bucket must be a bucket name without gs:// or slashes, got " + bucket);
     }
     prefix = prefix == null ? "" : prefix.replaceAll("^/+", "").replaceAll("/+$", "");
     prefix = prefix.isEmpty() ? "" : prefix + "/";

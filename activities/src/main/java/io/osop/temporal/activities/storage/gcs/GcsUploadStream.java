@@ -1,5 +1,6 @@
 package io.osop.temporal.activities.storage.gcs;
 
+import io.osop.temporal.activities.storage.AbortableOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,10 +8,10 @@ import java.util.zip.CRC32C;
 
 /**
  * The stream {@link GcsObjectStore#create} returns: it checksums what passes to the temporary
- * upload and, on a clean close, hands the checksum to the commit step. After any write error the
- * upload is discarded on close and nothing is committed.
+ * upload and, on a clean close, hands the checksum to the commit step. After any write error, or
+ * when the writer aborts, the upload is discarded and nothing is committed.
  */
-final class GcsUploadStream extends FilterOutputStream {
+final class GcsUploadStream extends FilterOutputStream implements AbortableOutput {
 
   /** Makes the finished upload visible under its key. */
   interface Commit {
@@ -53,6 +54,15 @@ final class GcsUploadStream extends FilterOutputStream {
   @Override
   public void flush() {
     // Bytes go to GCS in whole chunks; a flush here would only send short requests.
+  }
+
+  @Override
+  public void abort() {
+    if (!closed) {
+      closed = true;
+      // Left unclosed, the upload is never finalised; the temporary name is cleared all the same.
+      discard.run();
+    }
   }
 
   @Override

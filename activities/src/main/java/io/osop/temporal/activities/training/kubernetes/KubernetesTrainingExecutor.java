@@ -48,7 +48,17 @@ public final class KubernetesTrainingExecutor implements TrainingExecutor {
             new PodLogFollower(client, settings.namespace(), () -> events.wake("log"))) {
       while (true) {
         events.ensureWatching();
-        JobState state = list(name);
+        JobState state;
+        try {
+          state = list(name);
+        } catch (KubernetesClientException e) {
+          // The API server may be briefly unavailable; the Job runs on regardless, and the
+          // activity's heartbeat timeout bounds how long this can go on.
+          log.warn("Could not list the training Job; trying again. job={}", name, e);
+          heartbeatOrStop(name, "Kubernetes API unavailable: " + e.getMessage(), progress);
+          events.await(settings.pollInterval());
+          continue;
+        }
         state.startedPod().ifPresent(logs::follow);
         logs.drainTo(progress);
 
@@ -62,7 +72,7 @@ public final class KubernetesTrainingExecutor implements TrainingExecutor {
                   + " job="
                   + name);
         }
-        heartbeatOrStop(name, state.describe(), progress);
+        heartbeatOrStop(name, state.describe() + ", " + logs.lines() + " log lines", progress);
         events.await(settings.pollInterval());
       }
     }

@@ -32,10 +32,10 @@ public record KubernetesTrainingSettings(
   /** Checks the fields and fills defaults. */
   public KubernetesTrainingSettings {
     if (namespace == null || namespace.isBlank()) {
-      throw new IllegalArgumentException("training.kubernetes.namespace is required");
+      throw new IllegalArgumentException("backends.training.namespace is required");
     }
     if (image == null || image.isBlank()) {
-      throw new IllegalArgumentException("training.kubernetes.image is required");
+      throw new IllegalArgumentException("backends.training.image is required");
     }
     nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
     tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);

@@ -62,6 +62,11 @@ final class PodLogFollower implements AutoCloseable {
     reader.start();
   }
 
+  /** How many lines have been passed on so far. */
+  int lines() {
+    return emitted.size();
+  }
+
   /** Passes the lines read since the last call to the activity's log. */
   void drainTo(TrainingProgress progress) {
     for (String line; (line = pending.poll()) != null; ) {

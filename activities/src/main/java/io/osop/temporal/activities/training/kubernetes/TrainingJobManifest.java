@@ -11,6 +11,7 @@ import io.osop.temporal.activities.training.TrainingExecutor.TrainingJob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Builds the Kubernetes Job that runs one attempt of a node's command. */
@@ -86,8 +87,23 @@ final class TrainingJobManifest {
     return labels;
   }
 
+  /**
+   * Variables that name files on the worker's own disk; a pod cannot see them, so they are left out
+   * and the command uses the {@code gs://} URIs ({@code OSOP_DATA_URI}, {@code OSOP_MODEL_URI}).
+   */
+  static final Set<String> WORKER_LOCAL_VARIABLES =
+      Set.of(
+          "OSOP_DATA_DIR",
+          "OSOP_TRAIN",
+          "OSOP_VAL",
+          "OSOP_TEST",
+          "OSOP_MANIFEST",
+          "OSOP_MODEL_PATH",
+          "OSOP_METRICS_PATH");
+
   private static List<EnvVar> env(Map<String, String> env) {
     Map<String, String> sorted = new TreeMap<>(env == null ? Map.of() : env);
+    sorted.keySet().removeAll(WORKER_LOCAL_VARIABLES);
     return sorted.entrySet().stream().map(e -> new EnvVar(e.getKey(), e.getValue(), null)).toList();
   }
 

@@ -21,6 +21,7 @@ public final class FakePrometheus implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
+  private final Map<String, String> byFragment = new java.util.concurrent.ConcurrentSkipListMap<>();
   public final List<String> queries = new CopyOnWriteArrayList<>();
 
   public FakePrometheus() throws IOException {
@@ -32,7 +33,15 @@ public final class FakePrometheus implements AutoCloseable {
           String query =
               URLDecoder.decode(raw.substring(raw.indexOf("query=") + 6), StandardCharsets.UTF_8);
           queries.add(query);
-          String body = answers.getOrDefault(query, noData());
+          String body = answers.get(query);
+          if (body == null) {
+            body =
+                byFragment.entrySet().stream()
+                    .filter(e -> query.contains(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(noData());
+          }
           int status = body.contains("\"status\":\"error\"") ? 400 : 200;
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -57,6 +66,26 @@ public final class FakePrometheus implements AutoCloseable {
             + value
             + "\"]}]}}");
   }
+
+  /** Answers every query containing the fragment (a metric name) with one series of the value. */
+  public void valueFor(String fragment, double value) {
+    byFragment.put(fragment, series(value));
+  }
+
+  private static String series(double value) {
+    return "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
+        + "\"value\":[1764842400.0,\""
+        + value
+        + "\"]}]}}";
+  }
+
+  /** Answers every query containing the fragment with an error. */
+  public void errorFor(String fragment) {
+    byFragment.put(fragment, ERROR);
+  }
+
+  private static final String ERROR =
+      "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"parse error at char 5\"}";
 
   /** Answers the query with an error, as Prometheus does for a bad query. */
   public void error(String query) {

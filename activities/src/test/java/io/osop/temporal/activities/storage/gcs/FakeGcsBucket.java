@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * An in-memory bucket with GCS's visibility and precondition rules that can fail an upload half way
  * and lose the response of an operation that did happen.
  */
-final class FakeGcsBucket implements GcsBucket {
+public final class FakeGcsBucket implements GcsBucket {
 
   private record Stored(byte[] bytes, long generation) {}
 
@@ -44,7 +44,7 @@ final class FakeGcsBucket implements GcsBucket {
   }
 
   /** Every visible object name, sorted. */
-  synchronized List<String> names() {
+  public synchronized List<String> names() {
     return new ArrayList<>(objects.keySet());
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.osop.temporal.activities.storage.ObjectExistsException;
 import io.osop.temporal.activities.storage.ObjectStore;
+import io.osop.temporal.activities.storage.ObjectWrites;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,23 @@ class GcsObjectStoreRetriesTest {
     assertThat(bucket.names()).isEmpty();
     assertThat(store.stat("data/train.csv")).isEmpty();
     assertThat(store.list("")).isEmpty();
+  }
+
+  @Test
+  void aWriterThatFailsHalfWayAbortsTheUploadAndNothingIsComposed() {
+    assertThatThrownBy(
+            () ->
+                ObjectWrites.create(
+                    store,
+                    "data/test.csv",
+                    out -> {
+                      out.write(new byte[4096]);
+                      throw new IOException("source table ended early");
+                    }))
+        .hasMessage("source table ended early");
+
+    assertThat(bucket.names()).isEmpty();
+    assertThat(bucket.composeCalls).isZero();
   }
 
   @Test

@@ -54,7 +54,9 @@ class KubernetesTrainingExecutorTest {
         name,
         "python train.py --epochs 3",
         "/pipelines",
-        Map.of("OSOP_DATA_URI", "gs://bucket/runs/r1/data/"),
+        Map.of(
+            "OSOP_DATA_URI", "gs://bucket/runs/r1/data/",
+            "OSOP_MODEL_PATH", "/tmp/osop-scratch/model.onnx"),
         resources,
         Map.of("osop.io/workflow-id", "wf-1", "osop.io/node-id", "train"));
   }
@@ -142,7 +144,11 @@ class KubernetesTrainingExecutorTest {
     assertThat(container.getResources().getLimits().get("nvidia.com/gpu").toString())
         .isEqualTo("2");
     assertThat(container.getResources().getLimits().get("memory").toString()).isEqualTo("64Gi");
-    assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("OSOP_DATA_URI"));
+    assertThat(container.getEnv())
+        .extracting(e -> e.getName())
+        .contains("OSOP_DATA_URI")
+        .as("paths on the worker's disk mean nothing in the pod")
+        .doesNotContain("OSOP_MODEL_PATH");
     assertThat(pod.getNodeSelector())
         .containsEntry("cloud.google.com/gke-accelerator", "nvidia-l4");
     assertThat(pod.getTolerations())

@@ -1,0 +1,117 @@
+package io.osop.temporal.starter.dev;
+
+import io.osop.temporal.pipeline.AbWindowStatus;
+import io.osop.temporal.pipeline.NodeState;
+import io.osop.temporal.pipeline.NodeStatus;
+import io.osop.temporal.pipeline.Outcome;
+import io.osop.temporal.pipeline.PipelineResult;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Prints a run's progress as it happens: one line per node state change, the running node's
+ * progress when it changes, and the A/B window's hours and checks.
+ */
+final class RunFollower {
+
+  private static final double AB_REPORT_STEP_HOURS = 4.0;
+
+  private final PrintWriter out;
+  private final Map<String, NodeStatus> seenStatus = new HashMap<>();
+  private final Map<String, String> seenDetail = new HashMap<>();
+  private double lastAbHoursReported = -1;
+  private int lastAbChecksReported = -1;
+
+  RunFollower(PrintWriter out) {
+    this.out = out;
+  }
+
+  /** Polls {@code status} until the run's result is ready, printing what changed each time. */
+  PipelineResult follow(Supplier<PipelineResult> status, Supplier<PipelineResult> finalResult)
+      throws InterruptedException {
+    while (true) {
+      PipelineResult current = status.get();
+      if (current != null) {
+        show(current);
+        if (current.outcome() != Outcome.RUNNING) {
+          break;
+        }
+      }
+      PipelineResult done = finalResult.get();
+      if (done != null) {
+        show(done);
+        return done;
+      }
+      Thread.sleep(250);
+    }
+    PipelineResult done;
+    while ((done = finalResult.get()) == null) {
+      Thread.sleep(100);
+    }
+    show(done);
+    return done;
+  }
+
+  /** Prints whatever changed since the last call. */
+  void show(PipelineResult state) {
+    for (NodeState node : state.nodes()) {
+      NodeStatus before = seenStatus.put(node.nodeId(), node.status());
+      if (before != node.status()) {
+        printNode(node);
+        seenDetail.put(node.nodeId(), node.detail());
+      } else if (node.status() == NodeStatus.RUNNING
+          && node.detail() != null
+          && !node.detail().equals(seenDetail.get(node.nodeId()))) {
+        seenDetail.put(node.nodeId(), node.detail());
+        if (state.abWindow() == null || !state.abWindow().nodeId().equals(node.nodeId())) {
+          out.printf("  %-16s %s%n", node.nodeId(), node.detail());
+        }
+      }
+    }
+    showAbWindow(state.abWindow());
+    out.flush();
+  }
+
+  private void printNode(NodeState node) {
+    String duration =
+        node.finishedAtMillis() > 0 && node.startedAtMillis() > 0
+            ? Durations.format(node.finishedAtMillis() - node.startedAtMillis())
+            : "";
+    String attempts = node.attempts() > 1 ? node.attempts() + " attempts" : "";
+    String detail = node.detail() == null ? "" : node.detail();
+    out.printf(
+        "  %-16s %-15s %-11s %-8s %s%n",
+        node.nodeId(),
+        node.handler(),
+        node.status(),
+        duration,
+        String.join("  ", nonEmpty(attempts, detail)));
+  }
+
+  private void showAbWindow(AbWindowStatus ab) {
+    if (ab == null) {
+      return;
+    }
+    boolean stepped = ab.elapsedHours() - lastAbHoursReported >= AB_REPORT_STEP_HOURS;
+    boolean decided = ab.decision() != null && ab.checks() != lastAbChecksReported;
+    if (!stepped && !decided && lastAbHoursReported >= 0) {
+      return;
+    }
+    lastAbHoursReported = ab.elapsedHours();
+    lastAbChecksReported = ab.checks();
+    out.printf(
+        "  %-16s A/B window %.1f/%.1f h, %d checks%s%s%n",
+        ab.nodeId(),
+        ab.elapsedHours(),
+        ab.totalHours(),
+        ab.checks(),
+        ab.lastCheck() == null ? "" : "; last: " + ab.lastCheck(),
+        ab.decision() == null ? "" : "; ended by " + ab.decision());
+  }
+
+  private static String[] nonEmpty(String... parts) {
+    return java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).toArray(String[]::new);
+  }
+}
