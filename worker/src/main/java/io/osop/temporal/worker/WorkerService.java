@@ -54,7 +54,8 @@ public final class WorkerService {
     this.config = config;
     this.components = components;
     this.http =
-        HttpEndpoints.start(config.httpPort(), registry::scrape, () -> !stopping, this::ready);
+        HttpEndpoints.start(
+            config.httpHost(), config.httpPort(), registry::scrape, () -> !stopping, this::ready);
     this.sdkScope =
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))

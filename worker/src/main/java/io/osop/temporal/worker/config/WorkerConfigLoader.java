@@ -54,6 +54,7 @@ public final class WorkerConfigLoader {
     Map<Handler, Integer> limits = limits(root.section("limits"));
     ActivityDefaults defaults = activityDefaults(root.section("activity_defaults"));
     ConfigSection http = root.section("http");
+    String host = http.string("host", "0.0.0.0");
     int port = http.integer("port", 8080, 0, 65535);
     http.rejectUnread();
     ConfigSection shutdown = root.section("shutdown");
@@ -64,7 +65,7 @@ public final class WorkerConfigLoader {
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(prefixed(source, problems));
     }
-    return new WorkerConfig(source, temporal, backends, limits, defaults, port, grace);
+    return new WorkerConfig(source, temporal, backends, limits, defaults, host, port, grace);
   }
 
   private static Map<String, Object> readYaml(Path file, List<String> problems) {
