@@ -93,7 +93,8 @@ class WorkerServiceTest {
             "pipeline_node_duration_seconds_count{handler=\"run-command\",outcome=\"succeeded\"} 3")
         .contains("pipeline_ab_decisions_total{result=\"winner\"} 1.0")
         .contains(
-            "pipeline_activity_duration_seconds_count{activity=\"RunCommand\",handler=\"run-command\",outcome=\"succeeded\"} 3");
+            "pipeline_activity_duration_seconds_count{activity=\"RunCommand\","
+                + "handler=\"run-command\",outcome=\"succeeded\"} 3");
   }
 
   @Test

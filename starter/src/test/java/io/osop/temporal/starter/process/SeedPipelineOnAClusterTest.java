@@ -48,7 +48,8 @@ class SeedPipelineOnAClusterTest {
           .contains("temporal_activity_execution_latency_seconds")
           .contains("pipeline_runs_total{outcome=\"promoted\"} 1.0")
           .contains(
-              "pipeline_node_duration_seconds_count{handler=\"run-command\",outcome=\"succeeded\"} 1")
+              "pipeline_node_duration_seconds_count{handler=\"run-command\","
+                  + "outcome=\"succeeded\"} 1")
           .contains("pipeline_ab_decisions_total{result=\"winner\"} 1.0");
 
       JavaProcess again = cluster.starter("run", cluster.pipeline.toString(), "--id", "seed-e2e");
