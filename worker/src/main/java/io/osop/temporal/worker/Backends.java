@@ -43,6 +43,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,19 @@ public final class Backends implements WorkerComponents {
     if (backend.type().equals("kubernetes")) {
       return new KubernetesTrainingExecutor(KubernetesSettings.training(backend), kubernetes());
     }
-    return new LocalProcessExecutor();
+    return new LocalProcessExecutor(localHeartbeatInterval(), Duration.ofSeconds(10));
+  }
+
+  /**
+   * A local command heartbeats every 5 s, or more often when the configured heartbeat timeout is
+   * short, so that a live attempt is never taken for a lost one.
+   */
+  private Duration localHeartbeatInterval() {
+    Duration timeout = config.activityDefaults().forHandler(Handler.RUN_COMMAND).heartbeat();
+    Duration fiveSeconds = Duration.ofSeconds(5);
+    return timeout == null || timeout.dividedBy(3).compareTo(fiveSeconds) >= 0
+        ? fiveSeconds
+        : timeout.dividedBy(3);
   }
 
   private KubernetesClient kubernetes() {

@@ -27,15 +27,16 @@ public final class HttpEndpoints implements AutoCloseable {
   /**
    * Starts serving.
    *
+   * @param host the address to listen on, 0.0.0.0 for all
    * @param port the port, 0 for any free one
    * @param scrape renders the metrics
    * @param live whether the process is healthy
    * @param ready whether the worker is connected and polling
    */
   public static HttpEndpoints start(
-      int port, Supplier<String> scrape, BooleanSupplier live, BooleanSupplier ready)
+      String host, int port, Supplier<String> scrape, BooleanSupplier live, BooleanSupplier ready)
       throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
     server.createContext(
         "/metrics",
         exchange ->

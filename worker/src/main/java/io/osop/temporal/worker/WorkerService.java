@@ -54,7 +54,8 @@ public final class WorkerService {
     this.config = config;
     this.components = components;
     this.http =
-        HttpEndpoints.start(config.httpPort(), registry::scrape, () -> !stopping, this::ready);
+        HttpEndpoints.start(
+            config.httpHost(), config.httpPort(), registry::scrape, () -> !stopping, this::ready);
     this.sdkScope =
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
@@ -116,7 +117,13 @@ public final class WorkerService {
                     new ActivityRoutingInterceptor(), new PipelineMetricsInterceptor(metrics))
                 .build());
 
-    Worker workflowWorker = workers.newWorker(taskQueue);
+    WorkerOptions.Builder workflowOptions = WorkerOptions.newBuilder();
+    if (!config.temporal().stickyExecution()) {
+      // A zero sticky timeout makes the SDK ask for no sticky queue: every workflow task goes to
+      // the shared queue, so any worker can take the next one.
+      workflowOptions.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    Worker workflowWorker = workers.newWorker(taskQueue, workflowOptions.build());
     components.registerWorkflow(workflowWorker);
 
     List<String> served = new ArrayList<>();
@@ -126,7 +133,10 @@ public final class WorkerService {
       Worker worker =
           workers.newWorker(
               HandlerActivities.taskQueue(taskQueue, handler),
-              WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(limit).build());
+              WorkerOptions.newBuilder()
+                  .setMaxConcurrentActivityExecutionSize(limit)
+                  .setAllowActivityHeartbeatDuringShutdown(true)
+                  .build());
       worker.registerActivitiesImplementations(entry.getValue().toArray());
       served.add(handler.id() + "=" + limit);
     }

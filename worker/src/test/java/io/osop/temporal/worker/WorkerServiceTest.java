@@ -47,6 +47,7 @@ class WorkerServiceTest {
             Map.of(
                 "TEMPORAL_ADDRESS", "127.0.0.1:" + temporalPort,
                 "TEMPORAL_TASK_QUEUE", "service-test",
+                "OSOP_WORKER__HTTP__HOST", "127.0.0.1",
                 "OSOP_WORKER__HTTP__PORT", "0",
                 "OSOP_WORKER__LIMITS__RUN_COMMAND", "1",
                 "OSOP_WORKER__SHUTDOWN__GRACE_PERIOD", "5s"));
@@ -92,7 +93,8 @@ class WorkerServiceTest {
             "pipeline_node_duration_seconds_count{handler=\"run-command\",outcome=\"succeeded\"} 3")
         .contains("pipeline_ab_decisions_total{result=\"winner\"} 1.0")
         .contains(
-            "pipeline_activity_duration_seconds_count{activity=\"RunCommand\",handler=\"run-command\",outcome=\"succeeded\"} 3");
+            "pipeline_activity_duration_seconds_count{activity=\"RunCommand\","
+                + "handler=\"run-command\",outcome=\"succeeded\"} 3");
   }
 
   @Test

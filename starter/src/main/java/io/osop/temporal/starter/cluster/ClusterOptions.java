@@ -74,7 +74,8 @@ public final class ClusterOptions {
         namespace,
         taskQueue,
         tls ? new TlsSettings(tlsCert, tlsKey, tlsCa, tlsServerName) : null,
-        apiKey == null || apiKey.isBlank() ? null : apiKey);
+        apiKey == null || apiKey.isBlank() ? null : apiKey,
+        true);
   }
 
   /** The Web UI page of a run. */

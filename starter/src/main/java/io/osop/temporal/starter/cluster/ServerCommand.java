@@ -1,6 +1,13 @@
 package io.osop.temporal.starter.cluster;
 
-import io.temporal.testserver.TestServer;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,6 +28,13 @@ public final class ServerCommand implements Callable<Integer> {
   int port;
 
   @Option(
+      names = "--bind",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 for all).")
+  String bind;
+
+  @Option(
       names = "--time-skipping",
       description =
           "Let the server skip time while no activity runs (long timers end in seconds). Off by"
@@ -32,28 +46,36 @@ public final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    TestServer.PortBoundTestServer server;
+    TestServicesStarter services = new TestServicesStarter(!timeSkipping, 0);
+    Server server;
     try {
-      server = TestServer.createPortBoundServer(port, !timeSkipping);
-    } catch (RuntimeException e) {
+      // Built like TestServer.createPortBoundServer, but bound to one address rather than all.
+      ServerBuilder<?> builder =
+          NettyServerBuilder.forAddress(
+              new InetSocketAddress(bind, port), InsecureServerCredentials.create());
+      GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+      server = builder.build().start();
+    } catch (IOException | RuntimeException e) {
+      services.close();
       spec.commandLine()
           .getErr()
-          .printf("starter: cannot start the Temporal test server on port %d: %s%n", port, e);
+          .printf("starter: cannot start the Temporal test server on %s:%d: %s%n", bind, port, e);
       return ClusterCommand.EXIT_FAILED;
     }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  server.close();
+                  server.shutdownNow();
+                  services.close();
                   stopped.countDown();
                 },
                 "test-server-stop"));
     spec.commandLine()
         .getOut()
         .printf(
-            "Temporal test server listening on port %d (namespace default, time skipping %s)%n",
-            port, timeSkipping ? "on" : "off");
+            "Temporal test server listening on %s port %d (namespace default, time skipping %s)%n",
+            bind, port, timeSkipping ? "on" : "off");
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

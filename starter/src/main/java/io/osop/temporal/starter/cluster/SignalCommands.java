@@ -23,39 +23,42 @@ public final class SignalCommands {
     }
   }
 
-  /** {@code starter approve ID}: ends the running A/B window with the candidate as winner. */
-  @Command(name = "approve", description = "End the running A/B window: the candidate wins.")
-  public static final class Approve extends ClusterCommand {
+  /** Sends an A/B decision signal with a reason. */
+  abstract static class Decision extends ClusterCommand {
     @Parameters(paramLabel = "ID", description = "The run's workflow id.")
     String workflowId;
 
-    @Option(names = "--reason", defaultValue = "approved from the starter CLI")
+    @Option(names = "--reason", description = "Why; kept in the run's A/B evidence.")
     String reason;
+
+    /** The signal, which is also the verb of the default reason. */
+    abstract String signal();
 
     @Override
     int execute(ClusterClient client) {
-      stub(client, workflowId).signal("approve", reason);
-      out().printf("approved %s: %s%n", workflowId, reason);
+      String why = reason != null ? reason : signal() + "d from the starter CLI";
+      stub(client, workflowId).signal(signal(), why);
+      out().printf("%sd %s: %s%n", signal(), workflowId, why);
       out().flush();
       return 0;
     }
   }
 
+  /** {@code starter approve ID}: ends the running A/B window with the candidate as winner. */
+  @Command(name = "approve", description = "End the running A/B window: the candidate wins.")
+  public static final class Approve extends Decision {
+    @Override
+    String signal() {
+      return "approve";
+    }
+  }
+
   /** {@code starter reject ID}: ends the running A/B window with the candidate as loser. */
   @Command(name = "reject", description = "End the running A/B window: the candidate loses.")
-  public static final class Reject extends ClusterCommand {
-    @Parameters(paramLabel = "ID", description = "The run's workflow id.")
-    String workflowId;
-
-    @Option(names = "--reason", defaultValue = "rejected from the starter CLI")
-    String reason;
-
+  public static final class Reject extends Decision {
     @Override
-    int execute(ClusterClient client) {
-      stub(client, workflowId).signal("reject", reason);
-      out().printf("rejected %s: %s%n", workflowId, reason);
-      out().flush();
-      return 0;
+    String signal() {
+      return "reject";
     }
   }
 

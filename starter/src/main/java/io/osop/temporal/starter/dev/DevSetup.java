@@ -91,6 +91,7 @@ record DevSetup(Path workdir, Path featureStore, WorkerConfig config, WorkerComp
         local,
         loaded.limits(),
         loaded.activityDefaults(),
+        loaded.httpHost(),
         loaded.httpPort(),
         loaded.shutdownGrace());
   }

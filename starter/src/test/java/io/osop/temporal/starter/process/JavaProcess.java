@@ -28,7 +28,8 @@ public final class JavaProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
-    // ONNX Runtime overflows the default 1 MiB thread stack when scoring; the launchers set the same.
+    // ONNX Runtime overflows the default 1 MiB thread stack when scoring; the launchers set the
+    // same.
     command.add("-Xss8m");
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-cp");

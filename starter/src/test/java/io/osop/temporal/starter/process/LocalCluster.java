@@ -2,6 +2,7 @@ package io.osop.temporal.starter.process;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.osop.temporal.activities.examples.ExampleTables;
 import io.osop.temporal.starter.StarterCli;
 import io.osop.temporal.worker.WorkerMain;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class LocalCluster implements AutoCloseable {
     assumeTrue(Files.isDirectory(example), "the seed example is missing at " + example);
     Path copy = dir.resolve("argo-ml-training");
     copyTree(example, copy);
-    generateFeatureTable(copy);
+    ExampleTables.ensureGenerated(copy.resolve("feature-store"));
 
     LocalCluster cluster =
         new LocalCluster(dir, copy.resolve("argo-ml-training.osop.yaml"), freePort(), taskQueue);
@@ -67,7 +68,7 @@ final class LocalCluster implements AutoCloseable {
             StarterCli.class.getName(), "server", "--port", String.valueOf(cluster.temporalPort));
     Awaitility.await("starter server listening")
         .atMost(Duration.ofSeconds(60))
-        .until(() -> server.output().contains("listening on port"));
+        .until(() -> server.output().contains("listening on 127.0.0.1 port"));
     return cluster;
   }
 
@@ -78,12 +79,14 @@ final class LocalCluster implements AutoCloseable {
         temporal:
           address: 127.0.0.1:%d
           task_queue: %s
+          sticky_execution: false
         backends:
           object_store: { type: local, root: %s }
           feature_store: { type: local, root: %s }
           training: { type: local, scratch: %s }
           serving: { type: local, labelDelayHours: 0 }
         http:
+          host: 127.0.0.1
           port: 0
         """
                 .formatted(
@@ -162,23 +165,6 @@ final class LocalCluster implements AutoCloseable {
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  /** Generates the seed's feature table with the example's own deterministic generator. */
-  private static void generateFeatureTable(Path example) throws IOException, InterruptedException {
-    Path table = example.resolve("feature-store/user-embeddings/v3");
-    Process generate =
-        new ProcessBuilder("python3", "generate.py", table.toString())
-            .directory(example.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(example.resolve("generate.log").toFile())
-            .start();
-    if (!generate.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)
-        || generate.exitValue() != 0) {
-      generate.destroyForcibly();
-      throw new IllegalStateException(
-          "generate.py failed: " + Files.readString(example.resolve("generate.log")));
     }
   }
 

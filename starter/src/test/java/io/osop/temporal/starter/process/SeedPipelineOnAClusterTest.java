@@ -2,6 +2,8 @@ package io.osop.temporal.starter.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +35,21 @@ class SeedPipelineOnAClusterTest {
           .contains("started   seed-e2e")
           .contains("/namespaces/default/workflows/seed-e2e")
           .contains("outcome   PROMOTED");
-      String metrics = cluster.get(worker.httpPort(), "/metrics");
-      assertThat(metrics)
+      // The SDK's metrics reach the registry on a one-second reporting interval.
+      String[] metrics = new String[1];
+      Awaitility.await("SDK metrics reported")
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  (metrics[0] = cluster.get(worker.httpPort(), "/metrics"))
+                      .contains("temporal_workflow_completed_total"));
+      assertThat(metrics[0])
           .contains("temporal_workflow_completed_total")
           .contains("temporal_activity_execution_latency_seconds")
           .contains("pipeline_runs_total{outcome=\"promoted\"} 1.0")
           .contains(
-              "pipeline_node_duration_seconds_count{handler=\"run-command\",outcome=\"succeeded\"} 1")
+              "pipeline_node_duration_seconds_count{handler=\"run-command\","
+                  + "outcome=\"succeeded\"} 1")
           .contains("pipeline_ab_decisions_total{result=\"winner\"} 1.0");
 
       JavaProcess again = cluster.starter("run", cluster.pipeline.toString(), "--id", "seed-e2e");

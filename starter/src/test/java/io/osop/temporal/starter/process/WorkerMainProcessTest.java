@@ -30,7 +30,8 @@ class WorkerMainProcessTest {
           .containsExactlyInAnyOrder(
               line(
                   config,
-                  "temporal.address: required: the Temporal frontend as host:port (or TEMPORAL_ADDRESS)"),
+                  "temporal.address: required: the Temporal frontend as host:port"
+                      + " (or TEMPORAL_ADDRESS)"),
               line(
                   config, "temporal.tls.client_cert: file does not exist: /nonexistent/client.pem"),
               line(config, "temporal.tls.client_key: file does not exist: /nonexistent/client.key"),

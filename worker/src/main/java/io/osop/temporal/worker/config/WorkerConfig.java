@@ -17,7 +17,8 @@ import java.util.Map;
  * @param limits the most activities of each handler this worker runs at once
  * @param activityDefaults timeouts and retries per handler (and for compensations) when a node sets
  *     none
- * @param httpPort the port of /metrics, /healthz and /readyz (0: any free port)
+ * @param httpHost the address /metrics, /healthz and /readyz listen on (0.0.0.0: all)
+ * @param httpPort their port (0: any free port)
  * @param shutdownGrace how long running activities may take to finish on SIGTERM
  */
 public record WorkerConfig(
@@ -26,6 +27,7 @@ public record WorkerConfig(
     BackendSettings backends,
     Map<Handler, Integer> limits,
     ActivityDefaults activityDefaults,
+    String httpHost,
     int httpPort,
     Duration shutdownGrace) {
 
@@ -37,9 +39,16 @@ public record WorkerConfig(
    * @param taskQueue the workflow task queue; each handler's activities use a queue derived from it
    * @param tls client certificate, key and CA, or null for plain text
    * @param apiKey a Temporal Cloud API key, or null
+   * @param stickyExecution whether workflow tasks go back to the worker that cached the run; off
+   *     against the Java test server, which never moves a task off a lost worker's sticky queue
    */
   public record TemporalSettings(
-      String address, String namespace, String taskQueue, TlsSettings tls, String apiKey) {}
+      String address,
+      String namespace,
+      String taskQueue,
+      TlsSettings tls,
+      String apiKey,
+      boolean stickyExecution) {}
 
   /**
    * TLS files for mutual TLS (client cert and key) and/or a private CA.

@@ -54,6 +54,7 @@ public final class WorkerConfigLoader {
     Map<Handler, Integer> limits = limits(root.section("limits"));
     ActivityDefaults defaults = activityDefaults(root.section("activity_defaults"));
     ConfigSection http = root.section("http");
+    String host = http.string("host", "0.0.0.0");
     int port = http.integer("port", 8080, 0, 65535);
     http.rejectUnread();
     ConfigSection shutdown = root.section("shutdown");
@@ -64,7 +65,7 @@ public final class WorkerConfigLoader {
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(prefixed(source, problems));
     }
-    return new WorkerConfig(source, temporal, backends, limits, defaults, port, grace);
+    return new WorkerConfig(source, temporal, backends, limits, defaults, host, port, grace);
   }
 
   private static Map<String, Object> readYaml(Path file, List<String> problems) {
@@ -107,11 +108,16 @@ public final class WorkerConfigLoader {
     String namespace = section.string("namespace", "default");
     String taskQueue = section.string("task_queue", DEFAULT_TASK_QUEUE);
     String apiKey = section.string("api_key", null);
+    String sticky = section.string("sticky_execution", "true");
+    if (!sticky.equals("true") && !sticky.equals("false")) {
+      section.problem("sticky_execution", "must be true or false, got '" + sticky + "'");
+    }
     ConfigSection tlsSection = section.section("tls");
     TlsSettings tls = tls(tlsSection);
     tlsSection.rejectUnread();
     section.rejectUnread();
-    return new TemporalSettings(address, namespace, taskQueue, tls, apiKey);
+    return new TemporalSettings(
+        address, namespace, taskQueue, tls, apiKey, !sticky.equals("false"));
   }
 
   private static TlsSettings tls(ConfigSection section) {
