@@ -4,6 +4,8 @@ import io.osop.temporal.pipeline.PipelineDefinition;
 import io.osop.temporal.pipeline.PipelineInput;
 import io.osop.temporal.pipeline.PipelineResult;
 import io.osop.temporal.pipeline.PipelineWorkflow;
+import io.osop.temporal.starter.RunStart;
+import io.osop.temporal.starter.output.RunFollower;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -13,11 +15,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -31,7 +28,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", description = "Validate a pipeline and start it on a Temporal cluster.")
 public final class RunCommand extends ClusterCommand {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final long FOLLOW_INTERVAL_MILLIS = 1000;
 
   @Parameters(paramLabel = "FILE", description = "The OSOP pipeline file.")
@@ -67,14 +63,14 @@ public final class RunCommand extends ClusterCommand {
 
   @Override
   int execute(ClusterClient client) throws CommandFailure, InterruptedException {
-    String id = workflowId != null ? workflowId : newRunId(definition.pipelineId());
+    String id = workflowId != null ? workflowId : RunStart.newWorkflowId(definition.pipelineId());
     WorkflowOptions options =
         WorkflowOptions.newBuilder()
             .setTaskQueue(cluster.taskQueue)
             .setWorkflowId(id)
             .setWorkflowIdReusePolicy(
                 WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setMemo(memo(definition))
+            .setMemo(RunStart.memo(definition))
             .build();
     PipelineWorkflow workflow = client.client().newWorkflowStub(PipelineWorkflow.class, options);
     try {
@@ -109,11 +105,11 @@ public final class RunCommand extends ClusterCommand {
   }
 
   private void follow(WorkflowStub stub) throws InterruptedException {
-    ProgressFollower follower = new ProgressFollower(out());
+    RunFollower follower = new RunFollower(out());
     while (true) {
       WorkflowExecutionStatus status = stub.describe().getStatus();
       try {
-        follower.update(stub.query("status", PipelineResult.class));
+        follower.show(stub.query("status", PipelineResult.class));
       } catch (WorkflowQueryException e) {
         // No worker has picked the run up yet, or it just ended; the next round tells.
       }
@@ -122,26 +118,5 @@ public final class RunCommand extends ClusterCommand {
       }
       Thread.sleep(FOLLOW_INTERVAL_MILLIS);
     }
-  }
-
-  private static Map<String, Object> memo(PipelineDefinition definition) {
-    Map<String, Object> memo = new LinkedHashMap<>();
-    memo.put("pipeline_id", definition.pipelineId());
-    if (definition.version() != null) {
-      memo.put("pipeline_version", definition.version());
-    }
-    memo.put("content_hash", definition.contentHash());
-    memo.put("source_file", definition.sourceFile());
-    return memo;
-  }
-
-  static String newRunId(String pipelineId) {
-    byte[] random = new byte[2];
-    new SecureRandom().nextBytes(random);
-    return pipelineId
-        + "-"
-        + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP)
-        + "-"
-        + HexFormat.of().formatHex(random);
   }
 }

@@ -5,19 +5,16 @@ import io.osop.temporal.pipeline.PipelineDefinition;
 import io.osop.temporal.pipeline.PipelineInput;
 import io.osop.temporal.pipeline.PipelineResult;
 import io.osop.temporal.pipeline.PipelineWorkflow;
+import io.osop.temporal.starter.RunStart;
+import io.osop.temporal.starter.output.RunFollower;
+import io.osop.temporal.starter.output.RunSummary;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class DevRun {
 
   private static final String TASK_QUEUE = "osop-dev";
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final long CANCEL_WAIT_SECONDS = 120;
 
   /** Long enough for a local command to get SIGTERM and, after its grace period, SIGKILL. */
@@ -52,7 +48,7 @@ final class DevRun {
 
   /** Runs the pipeline to its end and returns its result. */
   PipelineResult run(PipelineDefinition definition) throws InterruptedException {
-    String workflowId = newWorkflowId(definition.pipelineId());
+    String workflowId = RunStart.newWorkflowId(definition.pipelineId());
     out.printf(
         "Running %s (%s, sha256 %s) as workflow %s%n",
         definition.pipelineId(),
@@ -75,7 +71,7 @@ final class DevRun {
               WorkflowOptions.newBuilder()
                   .setTaskQueue(TASK_QUEUE)
                   .setWorkflowId(workflowId)
-                  .setMemo(memo(definition))
+                  .setMemo(RunStart.memo(definition))
                   .build());
       WorkflowClient.start(workflow::run, new PipelineInput(definition, Map.of()));
       WorkflowStub stub = WorkflowStub.fromTyped(workflow);
@@ -211,24 +207,5 @@ final class DevRun {
     } catch (IllegalStateException e) {
       // The JVM is already shutting down: the hook is running and must finish its work.
     }
-  }
-
-  private static Map<String, Object> memo(PipelineDefinition definition) {
-    Map<String, Object> memo = new LinkedHashMap<>();
-    memo.put("pipeline_id", definition.pipelineId());
-    memo.put("pipeline_version", definition.version() == null ? "" : definition.version());
-    memo.put("content_hash", definition.contentHash());
-    memo.put("source_file", definition.sourceFile());
-    return memo;
-  }
-
-  private static String newWorkflowId(String pipelineId) {
-    byte[] suffix = new byte[3];
-    new SecureRandom().nextBytes(suffix);
-    return pipelineId
-        + "-"
-        + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP)
-        + "-"
-        + HexFormat.of().formatHex(suffix);
   }
 }

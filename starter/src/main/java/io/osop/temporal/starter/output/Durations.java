@@ -1,4 +1,4 @@
-package io.osop.temporal.starter.dev;
+package io.osop.temporal.starter.output;
 
 /** Formats durations for people: 850ms, 2.4s, 3m 05s, 24h 00m. */
 final class Durations {

@@ -1,4 +1,4 @@
-package io.osop.temporal.starter.dev;
+package io.osop.temporal.starter.output;
 
 import io.osop.temporal.pipeline.CompensationRecord;
 import io.osop.temporal.pipeline.NodeState;
@@ -15,18 +15,20 @@ import java.util.TreeSet;
  * Prints the end of a run for a person: the outcome and why, candidate against baseline per metric,
  * the A/B evidence, what was undone, where every artifact lies, and the workflow id.
  */
-final class RunSummary {
+public final class RunSummary {
 
   private static final java.util.Set<String> LOWER_IS_BETTER =
       java.util.Set.of("p99_latency", "demographic_parity");
 
   private final PrintWriter out;
 
-  RunSummary(PrintWriter out) {
+  /** A summary printing to {@code out}. */
+  public RunSummary(PrintWriter out) {
     this.out = out;
   }
 
-  void print(PipelineResult result) {
+  /** Prints the summary of a finished run. */
+  public void print(PipelineResult result) {
     out.println();
     out.printf("Outcome: %s%s%n", result.outcome(), reasonOf(result));
     for (NodeState node : result.nodes()) {

@@ -1,4 +1,4 @@
-package io.osop.temporal.starter.dev;
+package io.osop.temporal.starter.output;
 
 import io.osop.temporal.pipeline.AbWindowStatus;
 import io.osop.temporal.pipeline.NodeState;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * Prints a run's progress as it happens: one line per node state change, the running node's
  * progress when it changes, and the A/B window's hours and checks.
  */
-final class RunFollower {
+public final class RunFollower {
 
   private static final double AB_REPORT_STEP_HOURS = 4.0;
 
@@ -24,12 +24,14 @@ final class RunFollower {
   private double lastAbHoursReported = -1;
   private int lastAbChecksReported = -1;
 
-  RunFollower(PrintWriter out) {
+  /** A follower printing to {@code out}. */
+  public RunFollower(PrintWriter out) {
     this.out = out;
   }
 
   /** Polls {@code status} until the run's result is ready, printing what changed each time. */
-  PipelineResult follow(Supplier<PipelineResult> status, Supplier<PipelineResult> finalResult)
+  public PipelineResult follow(
+      Supplier<PipelineResult> status, Supplier<PipelineResult> finalResult)
       throws InterruptedException {
     while (true) {
       PipelineResult current = status.get();
@@ -55,7 +57,7 @@ final class RunFollower {
   }
 
   /** Prints whatever changed since the last call. */
-  void show(PipelineResult state) {
+  public void show(PipelineResult state) {
     for (NodeState node : state.nodes()) {
       NodeStatus before = seenStatus.put(node.nodeId(), node.status());
       if (before != node.status()) {
