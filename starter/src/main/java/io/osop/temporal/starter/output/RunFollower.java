@@ -23,6 +23,7 @@ public final class RunFollower {
   private final Map<String, String> seenDetail = new HashMap<>();
   private double lastAbHoursReported = -1;
   private int lastAbChecksReported = -1;
+  private final long followingSinceMillis = System.currentTimeMillis();
 
   /** A follower printing to {@code out}. */
   public RunFollower(PrintWriter out) {
@@ -58,29 +59,52 @@ public final class RunFollower {
 
   /** Prints whatever changed since the last call. */
   public void show(PipelineResult state) {
+    AbWindowStatus ab = state.abWindow();
+    boolean abShown = false;
     for (NodeState node : state.nodes()) {
-      NodeStatus before = seenStatus.put(node.nodeId(), node.status());
-      if (before != node.status()) {
-        printNode(node);
-        seenDetail.put(node.nodeId(), node.detail());
-      } else if (node.status() == NodeStatus.RUNNING
-          && node.detail() != null
-          && !node.detail().equals(seenDetail.get(node.nodeId()))) {
-        seenDetail.put(node.nodeId(), node.detail());
-        if (state.abWindow() == null || !state.abWindow().nodeId().equals(node.nodeId())) {
-          out.printf("  %-16s %s%n", node.nodeId(), node.detail());
-        }
+      boolean isAbNode = ab != null && ab.nodeId().equals(node.nodeId());
+      if (isAbNode && node.status() != NodeStatus.RUNNING) {
+        // The window's last progress belongs before the line that ends its node.
+        showAbWindow(ab);
+        abShown = true;
+      }
+      showNode(node, isAbNode);
+      if (isAbNode && !abShown) {
+        showAbWindow(ab);
+        abShown = true;
       }
     }
-    showAbWindow(state.abWindow());
+    if (!abShown) {
+      showAbWindow(ab);
+    }
     out.flush();
   }
 
+  private void showNode(NodeState node, boolean isAbNode) {
+    NodeStatus before = seenStatus.put(node.nodeId(), node.status());
+    if (before != node.status()) {
+      printNode(node);
+      seenDetail.put(node.nodeId(), node.detail());
+    } else if (node.status() == NodeStatus.RUNNING
+        && node.detail() != null
+        && !node.detail().equals(seenDetail.get(node.nodeId()))) {
+      seenDetail.put(node.nodeId(), node.detail());
+      if (!isAbNode) {
+        out.printf("  %-16s %s%n", node.nodeId(), node.detail());
+      }
+    }
+  }
+
   private void printNode(NodeState node) {
-    String duration =
+    long took =
         node.finishedAtMillis() > 0 && node.startedAtMillis() > 0
-            ? Durations.format(node.finishedAtMillis() - node.startedAtMillis())
-            : "";
+            ? node.finishedAtMillis() - node.startedAtMillis()
+            : -1;
+    String duration = took < 0 ? "" : Durations.format(took);
+    if (took > System.currentTimeMillis() - followingSinceMillis) {
+      // Longer than this command has been running: the test server skipped the node's timers.
+      duration += " (timers skipped)";
+    }
     String attempts = node.attempts() > 1 ? node.attempts() + " attempts" : "";
     String detail = node.detail() == null ? "" : node.detail();
     out.printf(
