@@ -2,8 +2,6 @@ package io.osop.temporal.activities.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.osop.temporal.activities.data.DataActivitiesImpl;
-import io.osop.temporal.activities.data.ObjectStoreFeatureStore;
 import io.osop.temporal.activities.evaluation.EvaluationActivitiesImpl;
 import io.osop.temporal.activities.evaluation.EvaluationSettings;
 import io.osop.temporal.activities.serving.LocalOnlineMetrics;
@@ -13,10 +11,6 @@ import io.osop.temporal.activities.serving.ObjectStoreModelRegistry;
 import io.osop.temporal.activities.serving.ReplaySessions;
 import io.osop.temporal.activities.serving.ShadowTrafficActivitiesImpl;
 import io.osop.temporal.activities.storage.LocalObjectStore;
-import io.osop.temporal.activities.training.LocalProcessExecutor;
-import io.osop.temporal.activities.training.TrainingActivitiesImpl;
-import io.osop.temporal.pipeline.activity.DataActivities;
-import io.osop.temporal.pipeline.activity.DataActivities.PrepareDataRequest;
 import io.osop.temporal.pipeline.activity.DataActivities.PreparedData;
 import io.osop.temporal.pipeline.activity.EvaluationActivities;
 import io.osop.temporal.pipeline.activity.EvaluationActivities.EvaluateRequest;
@@ -29,15 +23,9 @@ import io.osop.temporal.pipeline.activity.ShadowTrafficActivities.CheckShadowReq
 import io.osop.temporal.pipeline.activity.ShadowTrafficActivities.ShadowCheck;
 import io.osop.temporal.pipeline.activity.ShadowTrafficActivities.ShadowSession;
 import io.osop.temporal.pipeline.activity.ShadowTrafficActivities.StartShadowRequest;
-import io.osop.temporal.pipeline.activity.TrainingActivities;
-import io.osop.temporal.pipeline.activity.TrainingActivities.RunCommandRequest;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +46,6 @@ class AdultShadowAndEvaluationTest {
   @TempDir Path root;
   private final TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
   private final List<ReplaySessions> sessions = new ArrayList<>();
-  private ActivityOptions options;
 
   @AfterEach
   void tearDown() {
@@ -69,52 +56,26 @@ class AdultShadowAndEvaluationTest {
   @Test
   void theProdModelBeatsTheWeakOneOfflineAndOnlineAndLosesUnderInjectedLabelNoise()
       throws IOException {
-    Path adult = SharedData.require("data/adult.csv");
-    Path example = SharedData.repositoryRoot().resolve("examples/argo-ml-training");
-    Path table = Files.createDirectories(root.resolve("feature-store/adult/v1"));
-    Files.copy(
-        SharedData.repositoryRoot().resolve("examples/adult/feature-store/adult/v1/schema.yaml"),
-        table.resolve("schema.yaml"));
-    Files.copy(adult, table.resolve("adult.csv"));
-    LocalObjectStore store = new LocalObjectStore(root.resolve("store"));
+    ExampleSteps steps =
+        new ExampleSteps(environment, root, ExampleSteps.adultFeatureStore(root), "adult-eval");
+    LocalObjectStore store = steps.store();
     ObjectStoreModelRegistry registry = new ObjectStoreModelRegistry(store);
     ReplaySessions clean = replaySessions(store, registry, LocalServingSettings.defaults());
     ReplaySessions noisy =
         replaySessions(
             store, registry, LocalServingSettings.fromMap(Map.of("candidateLabelNoise", "0.3")));
-    environment.registerActivitiesImplementations(
-        new DataActivitiesImpl(
-            new ObjectStoreFeatureStore(new LocalObjectStore(root.resolve("feature-store")), ""),
-            store,
-            root.resolve("tmp")),
-        new TrainingActivitiesImpl(new LocalProcessExecutor(), store, root.resolve("scratch")),
-        new EvaluationActivitiesImpl(store, registry, EvaluationSettings.defaults()));
-    options =
-        ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(5))
-            .setHeartbeatTimeout(Duration.ofMinutes(1))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build();
-    RunRef run = new RunRef("adult-eval", "argo-ml-training", example.toString());
+    steps.register(new EvaluationActivitiesImpl(store, registry, EvaluationSettings.defaults()));
+    RunRef run = steps.run();
 
-    PreparedData data =
-        environment
-            .newActivityStub(DataActivities.class, options)
-            .prepareData(
-                new PrepareDataRequest(
-                    run,
-                    "prepare_data",
-                    "feature-store://adult/v1",
-                    Map.of("train", 0.8, "val", 0.1, "test", 0.1),
-                    Map.of()));
-    String weak = train(run, "train_weak", "config/weak.yaml", data);
-    String candidate = train(run, "train_model", "config/prod.yaml", data);
+    PreparedData data = steps.prepare("feature-store://adult/v1");
+    String weak = steps.train("train_weak", "config/weak.yaml", data).modelUri();
+    String candidate = steps.train("train_model", "config/prod.yaml", data).modelUri();
     registry.register("weak-1", weak, Map.of());
     registry.compareAndSet("models/production/latest", null, "weak-1", "test");
 
     Evaluation evaluation =
         environment
-            .newActivityStub(EvaluationActivities.class, options)
+            .newActivityStub(EvaluationActivities.class, steps.options())
             .evaluate(
                 new EvaluateRequest(
                     run,
@@ -147,20 +108,6 @@ class AdultShadowAndEvaluationTest {
     ReplaySessions replay = new ReplaySessions(store, registry, settings);
     sessions.add(replay);
     return replay;
-  }
-
-  private String train(RunRef run, String nodeId, String config, PreparedData data) {
-    return environment
-        .newActivityStub(TrainingActivities.class, options)
-        .runCommand(
-            new RunCommandRequest(
-                run,
-                nodeId,
-                "python3 train.py --config " + config,
-                Map.of(),
-                data.datasetUri(),
-                Map.of()))
-        .modelUri();
   }
 
   /** Runs a 24 h window with hourly checks, ending at the first breach, as the interpreter does. */

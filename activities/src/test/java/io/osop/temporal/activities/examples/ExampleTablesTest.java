@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.osop.temporal.activities.data.FeatureTable;
 import io.osop.temporal.activities.data.ObjectStoreFeatureStore;
 import io.osop.temporal.activities.storage.LocalObjectStore;
+import io.osop.temporal.activities.testing.RepositoryLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class ExampleTablesTest {
   @TempDir Path root;
 
   private Path copyOfTheExample() throws IOException {
-    Path example = SharedData.repositoryRoot().resolve("examples/argo-ml-training");
+    Path example = RepositoryLayout.root().resolve("examples/argo-ml-training");
     Path copy = Files.createDirectories(root.resolve("example/feature-store/user-embeddings/v3"));
     Files.copy(example.resolve("generate.py"), root.resolve("example/generate.py"));
     Files.copy(

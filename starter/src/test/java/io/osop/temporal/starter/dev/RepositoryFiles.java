@@ -1,10 +1,8 @@
 package io.osop.temporal.starter.dev;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.osop.temporal.activities.testing.RepositoryLayout;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Files the end-to-end tests read: the seed pipelines, fixtures, and the shared data folder. */
@@ -12,16 +10,9 @@ final class RepositoryFiles {
 
   private RepositoryFiles() {}
 
-  /** The repository root: the nearest folder above the working directory holding mvnw. */
+  /** The repository root. */
   static Path root() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return RepositoryLayout.root();
   }
 
   /** The seed pipeline (Chinese names, as published). */
@@ -49,12 +40,6 @@ final class RepositoryFiles {
 
   /** A file under {@code ../shared}; aborts the test with a clear message when it is missing. */
   static Path shared(String relative) {
-    Path file = root().resolveSibling("shared").resolve(relative);
-    assumeTrue(
-        Files.isReadable(file),
-        "shared data missing: "
-            + file
-            + " (expected ../shared beside the repository root); test skipped");
-    return file;
+    return RepositoryLayout.shared(relative);
   }
 }

@@ -1,17 +1,20 @@
-package io.osop.temporal.activities.examples;
+package io.osop.temporal.activities.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the repository root and the shared data folder beside it ({@code ../shared}). */
-final class SharedData {
+/**
+ * Finds the repository root and the shared data folder beside it ({@code ../shared}) for the tests
+ * of every module.
+ */
+public final class RepositoryLayout {
 
-  private SharedData() {}
+  private RepositoryLayout() {}
 
   /** The repository root: the nearest folder above the working directory holding mvnw. */
-  static Path repositoryRoot() {
+  public static Path root() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
       dir = dir.getParent();
@@ -23,8 +26,8 @@ final class SharedData {
   }
 
   /** A file under {@code ../shared}; aborts the test with a clear message when it is missing. */
-  static Path require(String relative) {
-    Path file = repositoryRoot().resolveSibling("shared").resolve(relative);
+  public static Path shared(String relative) {
+    Path file = root().resolveSibling("shared").resolve(relative);
     assumeTrue(
         Files.isReadable(file),
         "shared data missing: "
